@@ -98,6 +98,9 @@ class PlaceIndex:
         self._entries: dict[int, PlaceEntry] = {}
         self._matcher: _FoldedMatcher | None = None
         self._members: dict[str, list[int]] | None = None
+        self._grids: dict[
+            tuple[str, ...], dict[tuple[int, int], list[tuple[int, float, float]]]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -225,6 +228,44 @@ class PlaceIndex:
         found.sort(key=lambda e: (-(e.population or 0), e.name, e.id))
         return tuple(found)
 
+    def nearest(
+        self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",), limit: int = 1
+    ) -> list[tuple[PlaceEntry, float]]:
+        """The `limit` entries of `kinds` nearest a point, with their distance in km (a grid of
+        1-degree cells built on first use, searched ring by ring)."""
+        wanted = tuple(sorted(set(kinds)))
+        grid = self._grids.get(wanted)
+        if grid is None:
+            grid = self._grids[wanted] = self._build_grid(set(wanted))
+        best: list[tuple[float, int]] = []
+        seen: set[tuple[int, int]] = set()
+        row0, col0 = math.floor(lat), math.floor(lon)
+        for ring in range(0, 181):
+            if len(best) >= limit:
+                # every cell of this ring is at least ring-1 degrees away on one axis
+                reach = (ring - 1) * 111.2 * math.cos(math.radians(min(89.9, abs(lat) + ring)))
+                if reach > best[limit - 1][0]:
+                    break
+            for cell in _ring(row0, col0, ring):
+                if cell in seen:  # rings wider than half the globe wrap onto cells seen
+                    continue
+                seen.add(cell)
+                for row, plat, plon in grid.get(cell, ()):
+                    best.append((_haversine_km(lat, lon, plat, plon), row))
+            best.sort()
+            del best[limit:]
+        return [(self._entry(row), distance) for distance, row in best]
+
+    def _build_grid(self, kinds: set[str]) -> dict[tuple[int, int], list[tuple[int, float, float]]]:
+        grid: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+        for row, line in enumerate(self._lines):
+            fields = line.split("\t", 10)
+            if fields[1] not in kinds or not fields[8] or not fields[9]:
+                continue
+            plat, plon = float(fields[8]), float(fields[9])
+            grid.setdefault((math.floor(plat), math.floor(plon)), []).append((row, plat, plon))
+        return grid
+
     def find_in(self, text: str, *, all_caps: bool) -> list[Match[tuple[PlaceEntry, ...]]]:
         """Toponyms in raw text, longest match first, each with every candidate entry.
 
@@ -344,6 +385,23 @@ class _FoldedMatcher(NameMatcher[str]):
             self._table[parts] = key
             if len(parts) > self._longest.get(parts[0], 0):
                 self._longest[parts[0]] = len(parts)
+
+
+def _ring(row: int, col: int, ring: int) -> Iterator[tuple[int, int]]:
+    """The grid cells at Chebyshev distance `ring` from (row, col); longitude wraps."""
+    for r in range(row - ring, row + ring + 1):
+        if r < -90 or r > 89:
+            continue
+        step = 1 if abs(r - row) == ring else 2 * ring or 1
+        for c in range(col - ring, col + ring + 1, step):
+            yield r, (c + 180) % 360 - 180
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _strip_unit_word(key: str) -> tuple[str, tuple[str, ...]]:
