@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import json
 import logging
 import marshal
 import math
@@ -107,6 +108,10 @@ class PlaceIndex:
 
     def __iter__(self) -> Iterator[PlaceEntry]:
         return (self._entry(row) for row in range(len(self._lines)))
+
+    def keys(self) -> Iterator[str]:
+        """Every folded name the index knows."""
+        return iter(self._names)
 
     def get(self, place_id: str) -> PlaceEntry | None:
         """The entry with this id ("170794", "iso:SY-DY", "sup:badiya"), or None."""
@@ -604,12 +609,22 @@ def _read_supplement(file: Path) -> list[dict[str, Any]]:
 
     alias_row, place_row = _supplement_models()
     rows: list[dict[str, Any]] = []
-    for number, raw in enumerate(resources.iter_jsonl(f"gazetteers/{file.name}"), 1):
-        model = alias_row if "alias_of" in raw else place_row
-        try:
-            rows.append(model.model_validate(raw).model_dump())
-        except ValidationError as e:
-            raise ResourceError(f"{file.name}: row {number} is invalid: {e}") from e
+    with file.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            text = line.strip()
+            if not text or text.startswith("//"):
+                continue
+            try:
+                raw = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise ResourceError(f"{file.name}:{number}: not valid JSON ({e})") from e
+            if not isinstance(raw, dict):
+                raise ResourceError(f"{file.name}:{number}: expected a JSON object")
+            model = alias_row if "alias_of" in raw else place_row
+            try:
+                rows.append(model.model_validate(raw).model_dump())
+            except ValidationError as e:
+                raise ResourceError(f"{file.name}:{number}: invalid row: {e}") from e
     return rows
 
 
