@@ -70,13 +70,17 @@ COMMON_ZIPF = 3.0
 # In ALL CAPS text a "case" name also needs a place cue ("IN ...", "... PROVINCE") unless it
 # names a prominent place whose name is rarer than the cap of its class: any country name;
 # a capital, admin1 unit or curated region below Zipf 4.5 (keeps "aleppo" 3.56, "georgia" 4.46,
-# flags "texas" 4.89, "male" 4.89 (Maldives), "van" 4.78, "bay" 4.73 (Somalia)); a city of 1M+
-# below 5.5 ("paris" 4.82, "london" 5.27); a city of 100k+ below 4.0 ("gaza" 3.92, "cali" 3.33,
-# "benghazi" 3.60 kept; "mobile" 4.85, "nice" 5.37, "reading" 5.14 flagged). Only main names
-# (and ISO names of units) confer prominence: "Soul", an alternate of Seoul, does not.
-# A phrase's frequency is mostly the name's own ("new york" 5.32), so a prominent multi-word
-# name needs no cue; a phrase of generic words only ("north west", "central district") does.
-PROMINENT_CAP = {"country": 99.0, "unit": 4.5, "big_city": 5.5, "mid_city": 4.0}
+# flags "male" 4.89 (Maldives), "bay" 4.73 (Somalia)), or below 5.5 when it counts 1M+ people
+# ("texas" 4.89, "england" 5.12 kept); a city of 1M+ below 5.5 ("paris" 4.82, "london" 5.27);
+# a city of 100k+ below 4.0 ("gaza" 3.92, "cali" 3.33, "benghazi" 3.60 kept; "mobile" 4.85,
+# "nice" 5.37, "reading" 5.14 flagged). Only main names (and ISO names of units) confer
+# prominence: "Soul", an alternate of Seoul, does not. A prominent phrase's frequency is its
+# own ("new york" 5.32), so it needs no cue; a phrase of generic words ("north west",
+# "central district") does, and so does one whose every word is an everyday word of Zipf 4+
+# ("the post", "as said", "good hope" are GeoNames places), while a phrase with a rarer word
+# is a name ("los angeles county": "angeles" 3.9; "karachi district").
+PROMINENT_CAP = {"country": 99.0, "unit": 4.5, "big_unit": 5.5, "big_city": 5.5, "mid_city": 4.0}
+PHRASE_WORD_ZIPF = 4.0
 BIG_CITY = 1_000_000
 MID_CITY = 100_000
 # Names of one to three letters are acronyms or particles in caps copy (UN, US, EFE, AL, SAN):
@@ -106,11 +110,13 @@ STOPLIST = frozenset({
     "independence", "surprise", "orange", "temple", "enterprise", "victory", "liberty",
     "progress", "union", "unity", "concord", "providence", "eugene", "pueblo", "mission",
     "paradise", "hamilton", "jackson", "lincoln", "victoria", "march", "may", "june", "august",
-    "florence", "charlotte",
+    "florence", "charlotte", "van", "male", "bay",
 }) | {"wounded knee", "north east", "north west", "south east", "south west", "federal district"}
 # fmt: on
 # Never flagged: toponyms of conflict reporting that happen to be frequent English words.
-ALLOWLIST = frozenset({"gaza", "sinai", "kashmir", "chechnya", "darfur", "lima", "gao"})
+ALLOWLIST = frozenset(
+    {"gaza", "sinai", "kashmir", "chechnya", "darfur", "lima", "gao", "washington"}
+)
 
 LOW_RANKED_ALT = re.compile(r"\d")
 
@@ -545,10 +551,11 @@ def common_names(rows: list[list[str]]) -> list[tuple[str, str, str, str]]:
             for key in {main} | alternates:
                 raise_cap(key, PROMINENT_CAP["country"])
         elif kind == "admin1":
+            unit_cap = PROMINENT_CAP["big_unit" if population >= BIG_CITY else "unit"]
             for key in {main} | alternates:  # an admin1 unit's alternates are its ISO names
-                raise_cap(key, PROMINENT_CAP["unit"])
+                raise_cap(key, unit_cap)
         elif feature == "PPLC":
-            raise_cap(main, PROMINENT_CAP["unit"])
+            raise_cap(main, PROMINENT_CAP["big_unit" if population >= BIG_CITY else "unit"])
         if kind == "city" and population >= BIG_CITY:
             raise_cap(main, PROMINENT_CAP["big_city"])
         elif kind == "city" and population >= MID_CITY:
@@ -566,12 +573,23 @@ def common_names(rows: list[list[str]]) -> list[tuple[str, str, str, str]]:
         value = zipf(key)
         words = key.split()
         limit = cap.get(key, -1.0)
-        if len(words) > 1 and limit >= 0:
+        if len(words) > 1 and limit >= 0:  # a prominent phrase's frequency is the name's own
             limit = 99.0
         if key in STOPLIST:
             found.append((key, f"{value:.2f}", "cue", "stoplist"))
         elif len(words) > 1 and all(word in GENERIC_WORDS for word in words):
             found.append((key, f"{value:.2f}", "cue", "generic words"))
+        elif len(words) > 1 and value >= COMMON_ZIPF and limit < 0:
+            everyday = all(zipf(word) >= PHRASE_WORD_ZIPF for word in words)
+            rule = "cue" if everyday else "case"
+            found.append(
+                (
+                    key,
+                    f"{value:.2f}",
+                    rule,
+                    "phrase of common words" if everyday else "common words in a name",
+                )
+            )
         elif value >= COMMON_ZIPF:
             if value < limit:
                 found.append((key, f"{value:.2f}", "case", "common word, prominent place"))
