@@ -174,6 +174,8 @@ def test_spelling_variants_resolve(index: PlaceIndex, name: str, expected: set[s
         ("Ayacucho", None, "3947019"),
         ("Peshawar", None, "1168197"),
         ("Quetta", None, "1167528"),
+        ("Gaza", None, "281133"),  # the city, then the Strip, then Gaza province (MZ)
+        ("Palmyra", None, "163808"),
     ],
 )
 def test_prior_and_country_preference(
@@ -235,6 +237,8 @@ def test_unit_words_prefer_units(index: PlaceIndex, name: str, first: str, kind:
         ("Darfur", "sup:darfur", "SD"),
         ("Cabo Delgado", "iso:MZ-P", "MZ"),
         ("Perquín", "sup:perquin", "SV"),
+        ("Lajat", "sup:lajat", "SY"),
+        ("Huallaga", "sup:upper-huallaga", "PE"),
     ],
 )
 def test_regions_and_curated_places(
@@ -339,6 +343,11 @@ def test_children_and_parent(index: PlaceIndex) -> None:
         ("US AND UN OFFICIALS MET.", True, []),
         ("US and UN officials met.", False, []),
         ("Iraq and Syria", False, [("Iraq", "99237"), ("Syria", "163843")]),
+        # a capitalised common word inside a longer name: "Human" is a name of Uman (UA)
+        ("the Syrian Observatory for Human Rights said", False, []),
+        # a unit word before the name puts units first without joining the match
+        ("in the southern province of Daraa", False, [("Daraa", "iso:SY-DR")]),
+        ("in the town of Daraa", False, [("Daraa", "170905")]),
     ],
 )
 def test_find_in(

@@ -277,8 +277,11 @@ class PlaceIndex:
         Names that are common words ("Hope", "Mobile", "Said") match in mixed-case text only
         when capitalised, not sentence-initial and not after "the"; in ALL CAPS text (and when
         written in capitals in mixed text) only with a place cue right before ("IN", "NEAR",
-        "OF", ...) or after ("DEPARTMENT", "PROVINCE", "CITY", ...). A unit or settlement word
-        right after a name joins the match and moves units or settlements to the front.
+        "OF", ...) or after ("DEPARTMENT", "PROVINCE", "CITY", ...); in mixed text a
+        capitalised common word also needs a cue when it sits inside a longer capitalised name
+        ("Human Rights"). A unit or settlement word right after a name ("Usulutan department")
+        joins the match and moves units or settlements to the front, as does one right before
+        ("the province of Daraa") without joining it.
         """
         tokens = words(text)
         position = {token.start: i for i, token in enumerate(tokens)}
@@ -288,7 +291,7 @@ class PlaceIndex:
             last = first + len(match.key.split()) - 1
             before = tokens[first - 1].key if first > 0 else ""
             after = tokens[last + 1] if last + 1 < len(tokens) else None
-            if not self._admissible(text, match, tokens, first, before, after, all_caps):
+            if not self._admissible(text, match, tokens, first, last, before, after, all_caps):
                 continue
             entries = [self._entry(row) for row in self._rows(match.value)]
             end = match.end
@@ -296,6 +299,10 @@ class PlaceIndex:
                 prefer = _UNIT_KINDS if after.key in ADMIN_WORDS else ("city",)
                 entries.sort(key=lambda entry: entry.kind not in prefer)
                 end = after.end
+            elif before == "of" and first > 1 and tokens[first - 2].key in CUES_AFTER:
+                # "the province of Daraa", "the town of Izra"
+                prefer = _UNIT_KINDS if tokens[first - 2].key in ADMIN_WORDS else ("city",)
+                entries.sort(key=lambda entry: entry.kind not in prefer)
             found.append(
                 Match(match.start, end, text[match.start : end], match.key, tuple(entries))
             )
@@ -307,6 +314,7 @@ class PlaceIndex:
         match: Match[str],
         tokens: list[Word],
         first: int,
+        last: int,
         before: str,
         after: Word | None,
         all_caps: bool,
@@ -322,8 +330,13 @@ class PlaceIndex:
             return False
         if rule == "case" or cue:
             return True
-        # "the Army", "the Police", a sentence's first word: capitals that do not make a place
-        return before != "the" and not _sentence_initial(text, tokens, first)
+        # "the Army", "the Police", a sentence's first word, a word inside a longer capitalised
+        # name ("Observatory for Human Rights"): capitals that do not make a place
+        return (
+            before != "the"
+            and not _sentence_initial(text, tokens, first)
+            and not _capitalised_neighbour(text, tokens, first, last)
+        )
 
     def _name_matcher(self) -> _FoldedMatcher:
         if self._matcher is None:
@@ -424,6 +437,19 @@ def _strip_unit_word(key: str) -> tuple[str, tuple[str, ...]]:
 def _joined(text: str, end: int, after: Word) -> bool:
     gap = text[end : after.start]
     return len(gap) <= 2 and not any(ch in ".,;:!?()\n" for ch in gap)
+
+
+def _capitalised_neighbour(text: str, tokens: list[Word], first: int, last: int) -> bool:
+    """Whether a capitalised word touches the match across a single space."""
+    if first > 0:
+        left = tokens[first - 1]
+        if text[left.end : tokens[first].start] == " " and text[left.start].isupper():
+            return True
+    if last + 1 < len(tokens):
+        right = tokens[last + 1]
+        if text[tokens[last].end : right.start] == " " and text[right.start].isupper():
+            return True
+    return False
 
 
 def _sentence_initial(text: str, tokens: list[Word], first: int) -> bool:
