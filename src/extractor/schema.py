@@ -115,6 +115,19 @@ class Span(Model):
         return self
 
 
+class Article(Model):
+    """An input document as the reader hands it to the pipeline."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_source: PublishedSource = "none"
+    source: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
 class ArticleInfo(Model):
     """The article a record was extracted from."""
 

@@ -1,0 +1,340 @@
+"""Actors: who attacked (perpetrators, with how strongly the text attributes the attack) and who
+or what was attacked (targets), read from the syntax around each attack word and normalised to
+our actor gazetteer.
+
+Roles come from syntax first: the subject of an active attack verb, "by X", "X's fighters", an
+"IS ambush"; targets from objects, passive subjects, "attack on/against X", "the murder of X".
+"the group", "the organization", "the jihadists" point back to the group named last.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .actor_index import ActorIndex, GroupEntry, NounHit, load_actor_index
+from .mentions import Mention
+from .parse import ParsedArticle
+from .schema import ActorKind, Attribution, Span
+from .text import Match
+
+Role = str  # "perpetrator" | "target"
+
+# Attack words whose possessor or "of" phrase is the victim, not the attacker.
+_VICTIM_NOUNS = frozenset("murder murders assassination assassinations killing killings kidnapping "
+                          "kidnappings abduction abductions death deaths execution beheading "
+                          "massacre slaying".split())
+_ANAPHORS = frozenset("group organization organisation movement outfit faction network militia "
+                      "jihadists militants insurgents rebels guerrillas extremists terrorists".split())
+_PRONOUNS = frozenset("it they them its their".split())
+_SUSPECT_CUES = frozenset("suspected alleged presumed presumably suspect probable apparent "
+                          "likely possibly probably believed thought".split())
+_ACCUSE_VERBS = frozenset("blame accuse attribute hold implicate charge".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our some".split())
+_ATTACKER_KINDS: frozenset[str] = frozenset({"armed_group", "unknown_armed", "militia",
+                                             "criminal_group"})
+_MAX_COREF_CHARS = 3000
+
+
+@dataclass(eq=False)
+class ActorMention:
+    """A perpetrator or target found for one mention."""
+
+    role: Role
+    mention: Mention
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: ActorKind
+    actor_id: str | None = None
+    country_code: str | None = None
+    attribution: Attribution = "reported"
+    syntactic: bool = True
+
+    @property
+    def evidence(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+    @property
+    def key(self) -> str:
+        return self.actor_id or self.name.lower()
+
+
+@functools.cache
+def index() -> ActorIndex:
+    """The actor gazetteer, loaded once per process."""
+    return load_actor_index()
+
+
+def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
+    """Spans of armed-group names, for truecasing ALL CAPS text: acronyms stay in capitals."""
+    spans = []
+    for match in index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words):
+        acronym = " " not in match.text and len(match.text) <= 7
+        spans.append((match.start, match.end, "upper" if acronym else "title"))
+    return spans
+
+
+def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMention]:
+    """Perpetrators and targets of every attack or casualty mention."""
+    groups = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
+    nouns = index().find_nouns(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
+    context = _Context(parsed, groups, nouns)
+    found: list[ActorMention] = []
+    for mention in mentions:
+        if mention.kind not in ("attack", "harm") or mention.negated:
+            continue
+        for role, token in _arguments(mention):
+            actor = context.actor(mention, token, role)
+            if actor is not None:
+                found.append(actor)
+        found += context.accusations(mention)
+    return _dedupe(found)
+
+
+def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
+    seen: set[tuple[int, str, int]] = set()
+    kept = []
+    for actor in actors:
+        key = (id(actor.mention), actor.role, actor.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Syntax: which noun phrases fill which role
+# ---------------------------------------------------------------------------------------------
+def _arguments(mention: Mention) -> list[tuple[Role, Token]]:
+    head = mention.head
+    args: list[tuple[Role, Token]] = []
+    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        children = list(head.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
+            head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not any(
+                c.dep_ == "dobj" for c in children))
+        for child in children:
+            if child.dep_ == "nsubj" and not passive:
+                args.append(("perpetrator", child))
+            elif child.dep_ == "agent":
+                args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                args.append(("target", child))
+            elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon", "to", "into"):
+                args += [("target", g) for g in child.children if g.dep_ == "pobj"]
+        if passive and head.dep_ in ("acl", "relcl", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+            args.append(("target", head.head))  # "the soldiers killed in the ambush"
+        if not any(role == "perpetrator" for role, _ in args) and not passive:
+            subject = _inherited_subject(head)
+            if subject is not None:
+                args.append(("perpetrator", subject))
+    else:
+        victim_noun = head.lemma_.lower() in _VICTIM_NOUNS or head.lower_ in _VICTIM_NOUNS
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "targeting", "upon"):
+                args += [("target", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "of" and victim_noun:
+                args += [("target", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "poss":
+                args.append(("target" if victim_noun else "perpetrator", child))
+            elif child.dep_ in ("compound", "amod", "nmod") and not victim_noun:
+                args.append(("modifier", child))
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in ("carry", "launch", "stage", "mount",
+                                                             "conduct", "commit", "perpetrate"):
+            args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            # "13 fighters were killed in an ambush": the verb's passive subject are victims
+            verb = head.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                args += [("target", c) for c in verb.children if c.dep_ == "nsubjpass"]
+                args += [("perpetrator", g) for c in verb.children if c.dep_ == "agent"
+                         for g in c.children if g.dep_ == "pobj"]
+    return args
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated or controlled verb: 'gunmen stormed the hotel and killed 12',
+    'rebels tried to seize the town'."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+            return None
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase a token heads, without relative clauses,
+    trailing prepositional phrases (other than 'of') or appositions' own clauses."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "conj"):
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        if child.i > token.i and child.dep_ == "appos":
+            keep += list(child.subtree)
+            continue
+        keep += list(child.subtree)
+    indices = sorted(t.i for t in keep)
+    start, end = indices[0], indices[-1] + 1
+    # stop at the first gap (a clause we skipped)
+    for i, j in zip(indices, indices[1:], strict=False):
+        if j != i + 1:
+            end = i + 1 if i >= token.i else end
+            break
+    return start, end
+
+
+class _Context:
+    """Article-level knowledge the role readers share: group and noun matches."""
+
+    def __init__(self, parsed: ParsedArticle, groups: list[Match[GroupEntry]],
+                 nouns: list[Match[NounHit]]) -> None:
+        self.parsed = parsed
+        self.groups = groups
+        self.nouns = nouns
+
+    def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
+        if role == "modifier":
+            return self._modifier(mention, token)
+        doc = token.doc
+        start_tok, end_tok = noun_phrase(token)
+        span = doc[start_tok:end_tok]
+        offset = mention.sent.start
+        start, end = offset + span.start_char, offset + span.end_char
+        text = self.parsed.text[start:end]
+        group = self._group_in(start, end)
+        attribution = _attribution(token)
+        if group is None and (token.lower_ in _PRONOUNS or token.lemma_.lower() in _ANAPHORS
+                              and _has_definite(token)):
+            group = self._antecedent(start)
+            if group is None and token.lower_ in _PRONOUNS:
+                return None
+        if group is not None:
+            return ActorMention(role, mention, start, end, text, group.name, group.kind,  # type: ignore[arg-type]
+                                group.id, group.countries[0] if len(group.countries) == 1 else None,
+                                attribution)
+        noun = self._noun_in(start, end)
+        name = _clean_name(span)
+        if not name:
+            return None
+        if noun is not None:
+            kind: ActorKind = noun.entry.kind
+            if role == "perpetrator" and noun.entry.role == "target" and kind not in _ATTACKER_KINDS \
+                    and kind not in ("state_forces", "police"):
+                return None  # "villagers attacked ...": rarely, and not what we can read here
+            return ActorMention(role, mention, start, end, text, name, kind, None, noun.country,
+                                attribution)
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            return ActorMention(role, mention, start, end, text, name, "other", None, None, attribution)
+        if role == "target" and token.pos_ in ("NOUN", "PROPN"):
+            return ActorMention(role, mention, start, end, text, name, "other", None, None, attribution)
+        return None
+
+    def _modifier(self, mention: Mention, token: Token) -> ActorMention | None:
+        """'an IS ambush', 'a guerrilla attack', 'Taliban attacks': the modifier is the attacker."""
+        offset = mention.sent.start
+        start, end = offset + token.idx, offset + token.idx + len(token.text)
+        group = self._group_in(start, end)
+        text = self.parsed.text[start:end]
+        if group is not None:
+            return ActorMention("perpetrator", mention, start, end, text, group.name, group.kind,  # type: ignore[arg-type]
+                                group.id, None, "reported")
+        noun = self._noun_in(start, end)
+        if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
+            return ActorMention("perpetrator", mention, start, end, text, token.lemma_.lower(),
+                                noun.entry.kind, None, noun.country, "reported")
+        if token.lower_ in ("guerrilla", "rebel", "terrorist", "militant", "insurgent", "jihadist"):
+            plural = token.lower_ + "s"
+            return ActorMention("perpetrator", mention, start, end, text, plural, "unknown_armed",
+                                None, None, "reported")
+        return None
+
+    def accusations(self, mention: Mention) -> list[ActorMention]:
+        """'Police blamed Boko Haram for the attack', 'attributed to ISIS', 'suspected rebels'."""
+        found: list[ActorMention] = []
+        sent_doc = mention.doc
+        for token in sent_doc:
+            lemma = token.lemma_.lower()
+            if lemma not in _ACCUSE_VERBS:
+                continue
+            targets: list[Token] = []
+            if lemma == "attribute":
+                targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                           for g in c.children if g.dep_ == "pobj"]
+            else:
+                targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            for target in targets:
+                actor = self.actor(mention, target, "perpetrator")
+                if actor is not None and actor.kind in _ATTACKER_KINDS | {"other"} and (
+                        actor.actor_id or actor.kind != "other"):
+                    actor.attribution = "accused"
+                    actor.syntactic = False
+                    found.append(actor)
+        return found
+
+    def _group_in(self, start: int, end: int) -> GroupEntry | None:
+        for match in self.groups:
+            if match.start < end and start < match.end:
+                return match.value
+        return None
+
+    def _noun_in(self, start: int, end: int) -> NounHit | None:
+        best = None
+        for match in self.nouns:
+            if match.start < end and start < match.end:
+                best = match.value  # the last noun of a phrase is its head
+        return best
+
+    def _antecedent(self, before: int) -> GroupEntry | None:
+        """The armed group named last before a position, not too far back."""
+        chosen = None
+        for match in self.groups:
+            if match.end <= before and before - match.end <= _MAX_COREF_CHARS:
+                chosen = match.value
+        return chosen
+
+
+def _has_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _attribution(token: Token) -> Attribution:
+    """'suspected militants', 'believed to be', 'alleged': the attribution the text gives."""
+    for child in token.children:
+        if child.lower_ in _SUSPECT_CUES and child.dep_ in ("amod", "advmod", "compound"):
+            return "suspected"
+    current = token
+    for _ in range(3):
+        head = current.head
+        if head.i == current.i:
+            break
+        if head.lemma_.lower() in ("suspect", "believe", "think", "presume") and current.dep_ in (
+                "dobj", "nsubjpass", "nsubj", "attr", "oprd"):
+            return "suspected"
+        current = head
+    return "reported"
+
+
+def _clean_name(span: object) -> str:
+    """The phrase without leading determiners, numbers and quantifiers, as a name."""
+    tokens = list(span)  # type: ignore[call-overload]
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].like_num or tokens[0].pos_ in (
+            "DET", "NUM", "PUNCT") or tokens[0].lower_ in ("at", "least", "more", "than", "about",
+                                                          "some", "nearly", "over", "several")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ == "PUNCT":
+        tokens = tokens[:-1]
+    text = " ".join(t.text for t in tokens)
+    return re.sub(r"\s+([,')])", r"\1", text).replace("( ", "(").strip()

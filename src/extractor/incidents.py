@@ -1,0 +1,227 @@
+"""Mentions -> incidents: the mentions of one sentence segment form a fragment; fragments that
+describe the same attack are merged across sentences, and several attacks in one article are
+kept apart.
+
+Merging is where most of the quality lives. A fragment joins an earlier incident when nothing
+contradicts it (a different place, a different day) and something links it: a definite
+reference ("the attack", "the blast"), a casualty or claim sentence with no attack of its own,
+or an elaboration right after it. It starts a new incident when it brings its own attack with
+a new place or date, or after a discourse marker ("In a separate attack", "Elsewhere").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention, Sequence
+from .parse import ParsedArticle
+from .places import PlaceMention, conflict, specificity
+from .schema import EventDate
+from .tolls import CountMention
+
+# Sentence openings that announce another incident.
+_NEW_INCIDENT = re.compile(
+    r"^\W*(?:in (?:an|a) (?:other|separate|similar|second|third|earlier|later|unrelated|new)\b|"
+    r"in another\b|separately\b|elsewhere\b|meanwhile\b|in (?:a|an) (?:\w+ )?(?:incident|attack|"
+    r"development)\b|also on\b|in other (?:violence|incidents|news)\b|another\b|a (?:second|third)\b|"
+    r"earlier(?:,| on| this| in| that)\b|on (?:the )?(?:same day|previous day)\b)",
+    re.IGNORECASE)
+# How far back (in sentences) an undistinguished fragment may still join an incident.
+_MAX_GAP = 4
+
+
+@dataclass(eq=False)
+class Fragment:
+    """The mentions of one sentence segment, with the arguments found in that segment."""
+
+    sentence: int
+    cluster: int
+    start: int
+    end: int
+    mentions: list[Mention]
+    counts: list[CountMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    date: EventDate | None = None
+    sequence: Sequence | None = None
+    opening: str = ""
+
+    @property
+    def founding(self) -> bool:
+        """Whether the fragment can start an incident: a real (not negated, hypothetical or
+        generic) attack or casualty word."""
+        return any(m.counts_as_event for m in self.mentions)
+
+    @property
+    def attack_words(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "attack" and m.counts_as_event]
+
+    @property
+    def definite(self) -> bool:
+        """Refers back: 'the attack', 'the blast', 'the victims' with no new attack of its own."""
+        attacks = self.attack_words
+        return bool(attacks) and all(m.definite for m in attacks)
+
+    @property
+    def aggregate(self) -> bool:
+        """Only counts over a period or over many attacks, no specific attack word."""
+        return bool(self.counts) and all(c.aggregate for c in self.counts) and not any(
+            m.counts_as_event and m.kind == "attack" for m in self.mentions)
+
+    @property
+    def scene(self) -> PlaceMention | None:
+        """The most specific place of the fragment that reads as the scene."""
+        ranked = sorted(self.places, key=lambda p: (p.in_dateline, -specificity(p), p.start))
+        return ranked[0] if ranked else None
+
+
+@dataclass(eq=False)
+class Incident:
+    """One attack: its fragments in text order."""
+
+    fragments: list[Fragment]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for f in self.fragments for m in f.mentions]
+
+    @property
+    def counts(self) -> list[CountMention]:
+        return [c for f in self.fragments for c in f.counts]
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        return [p for f in self.fragments for p in f.places]
+
+    @property
+    def last_sentence(self) -> int:
+        return self.fragments[-1].sentence
+
+    @property
+    def first_sentence(self) -> int:
+        return self.fragments[0].sentence
+
+
+def build_fragments(parsed: ParsedArticle, mentions: list[Mention], counts: list[CountMention],
+                    places: list[PlaceMention]) -> list[Fragment]:
+    """Group mentions by cluster and give each fragment the counts and places of its segment."""
+    by_cluster: dict[int, Fragment] = {}
+    for mention in mentions:
+        fragment = by_cluster.get(mention.cluster)
+        if fragment is None:
+            fragment = Fragment(mention.sent.index, mention.cluster, mention.start, mention.end,
+                                [], opening=mention.sent.text[:60])
+            by_cluster[mention.cluster] = fragment
+        fragment.mentions.append(mention)
+        fragment.start = min(fragment.start, mention.start)
+        fragment.end = max(fragment.end, mention.end)
+        fragment.sequence = fragment.sequence or mention.sequence
+    fragments = sorted(by_cluster.values(), key=lambda f: f.start)
+    by_sentence: dict[int, list[Fragment]] = {}
+    for fragment in fragments:
+        by_sentence.setdefault(fragment.sentence, []).append(fragment)
+    for count in counts:
+        owner = next((f for f in fragments if f.cluster == count.mention.cluster), None)
+        if owner is not None:
+            owner.counts.append(count)
+    for place in places:
+        sent = parsed.sentence_at(place.start)
+        if sent is None or sent.index not in by_sentence or place.in_dateline:
+            continue
+        _segment_owner(by_sentence[sent.index], place.start).places.append(place)
+    return fragments
+
+
+def _segment_owner(fragments: list[Fragment], offset: int) -> Fragment:
+    """The fragment of a sentence whose segment holds a character offset: segments start at
+    their sequence cut ("the day after ...")."""
+    owner = fragments[0]
+    for fragment in fragments[1:]:
+        cut = fragment.sequence.start if fragment.sequence else fragment.start
+        if offset >= cut:
+            owner = fragment
+    return owner
+
+
+def merge(fragments: list[Fragment]) -> list[Incident]:
+    """Incidents from fragments, in order of first mention."""
+    incidents: list[Incident] = []
+    by_cluster: dict[int, Incident] = {}
+    for fragment in fragments:
+        target = _choose(fragment, incidents, by_cluster)
+        if target is None:
+            if not fragment.founding or fragment.aggregate:
+                continue
+            target = Incident([])
+            incidents.append(target)
+        target.fragments.append(fragment)
+        by_cluster[fragment.cluster] = target
+    return incidents
+
+
+def _choose(fragment: Fragment, incidents: list[Incident],
+            by_cluster: dict[int, Incident]) -> Incident | None:
+    """The incident a fragment continues, or None for a new one (or none at all)."""
+    if not incidents:
+        return None
+    if fragment.sequence is not None:
+        return None  # "..., the day after 13 fighters were killed": another incident
+    last = incidents[-1]
+    new_marker = bool(_NEW_INCIDENT.match(fragment.opening))
+    candidates = [inc for inc in reversed(incidents) if fragment.sentence - inc.last_sentence <= _MAX_GAP
+                  or fragment.definite]
+    for incident in candidates:
+        if _contradicts(fragment, incident):
+            continue
+        if fragment.definite and not new_marker:
+            return incident
+        if not fragment.attack_words and not new_marker:
+            # casualties, claims, aftermath: they belong to the incident just told
+            return incident if incident is last or fragment.sentence - incident.last_sentence <= 1 else None
+        if new_marker:
+            return None
+        if incident is last and fragment.sentence - incident.last_sentence <= 1 and not _new_info(
+                fragment, incident):
+            return incident
+        if _same_scene(fragment, incident) and _same_type(fragment, incident):
+            return incident
+        return None
+    return None
+
+
+def _contradicts(fragment: Fragment, incident: Incident) -> bool:
+    """A different scene or a different day."""
+    scene = fragment.scene
+    if scene is not None and specificity(scene) >= 2:
+        for place in incident.places:
+            if specificity(place) >= 2 and conflict(scene, place):
+                return True
+    if fragment.date and fragment.date.precision == "day":
+        for other in incident.fragments:
+            if other.date and other.date.precision == "day" and other.date.start != fragment.date.start:
+                return True
+    return False
+
+
+def _new_info(fragment: Fragment, incident: Incident) -> bool:
+    """The fragment brings a scene or a day the incident does not have."""
+    scene = fragment.scene
+    if scene is not None and specificity(scene) >= 3 and not any(
+            p.entry is not None and scene.entry is not None and p.entry.id == scene.entry.id
+            for p in incident.places):
+        return True
+    if fragment.date and fragment.date.precision == "day" and not any(f.date for f in incident.fragments):
+        return False
+    return False
+
+
+def _same_scene(fragment: Fragment, incident: Incident) -> bool:
+    scene = fragment.scene
+    if scene is None or scene.entry is None:
+        return False
+    return any(p.entry is not None and p.entry.id == scene.entry.id for p in incident.places)
+
+
+def _same_type(fragment: Fragment, incident: Incident) -> bool:
+    types = {m.type for m in fragment.attack_words}
+    return bool(types & {m.type for m in incident.mentions if m.kind == "attack"})

@@ -1,0 +1,382 @@
+"""ParsedArticle -> Mention per attack word, with what the sentence says about it: whether it is
+negated, hypothetical, generic (a pattern or an aggregate rather than one attack), and how its
+clause hangs together with the other mentions of the sentence.
+
+Mentions are grouped into incidents by incidents.py; the field stages read their arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import TriggerEntry
+from .parse import ParsedArticle, Sentence
+from .schema import EventType, Method
+
+# Verbs that put an attack in the future, in the mind or in a plan rather than in the world.
+_IRREALIS_GOVERNORS = frozenset(
+    "threaten plan intend vow pledge warn fear want seek prepare plot aim prevent avert thwart "
+    "foil deter avoid expect urge call order promise consider risk imagine propose allege "
+    "rumor rumour predict prepare".split()
+)
+_MODALS = frozenset("could would might may should will shall can must 'd 'll ca wo".split())
+_CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+# Quantifiers that make a plural attack noun a pattern: "various attacks", "repeated bombings".
+_GENERIC_MODIFIERS = frozenset(
+    "various numerous many several frequent repeated daily regular recent occasional sporadic "
+    "countless constant further more other such these those past previous earlier similar "
+    "increasing growing dozens hundreds scores".split()
+)
+_SERIES_NOUNS = frozenset("series wave spate string campaign spree string rash number surge "
+                          "increase rise upsurge escalation resurgence multiplication kind type "
+                          "pattern threat risk fear fears".split())
+_HABITUAL_ADVERBS = frozenset("often frequently regularly usually routinely constantly always "
+                              "sometimes repeatedly daily generally typically".split())
+# Words whose presence makes a casualty word part of an accident or disaster, not an attack.
+_NON_ATTACK_HARM = frozenset(
+    "accident accidents crash crashes collision earthquake quake flood floods flooding storm "
+    "hurricane cyclone typhoon landslide landslides mudslide avalanche drowned drowning outbreak "
+    "virus disease epidemic pandemic covid coronavirus cholera malaria ebola heatwave tornado "
+    "lightning eruption overdose stampede derailment derailed famine starvation illness cancer "
+    "heart natural".split()
+)
+# Nouns after "heart"/"panic"/... that are not violence: "heart attack", "panic attack".
+_NON_VIOLENT_ATTACK_MODIFIERS = frozenset(
+    "heart panic asthma anxiety cyber cyberattack verbal shark dog bee allergic seizure "
+    "stroke".split()
+)
+
+
+@dataclass(eq=False)
+class Mention:
+    """One attack, casualty or claim word in a parsed sentence."""
+
+    sent: Sentence
+    span: Span
+    entry: TriggerEntry
+    negated: bool = False
+    hypothetical: bool = False
+    generic: bool = False
+    supported: bool = True
+    definite: bool = False
+    cluster: int = -1
+    sequence: Sequence | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def doc(self) -> Doc:
+        assert self.sent.doc is not None  # mentions exist only in parsed sentences
+        return self.sent.doc
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def type(self) -> EventType | None:
+        return self.entry.type
+
+    @property
+    def methods(self) -> tuple[Method, ...]:
+        return self.entry.methods
+
+    @property
+    def start(self) -> int:
+        """Character offset of the trigger in the article."""
+        return self.sent.start + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.sent.start + self.span.end_char
+
+    @property
+    def counts_as_event(self) -> bool:
+        """Whether this mention can found an incident on its own."""
+        return (self.kind in ("attack", "harm") and self.supported and not self.negated
+                and not self.hypothetical and not self.generic)
+
+
+def find_mentions(parsed: ParsedArticle) -> list[Mention]:
+    """Every attack, casualty and claim word of the parsed sentences, in text order."""
+    found: list[Mention] = []
+    for sent in parsed.parsed:
+        doc = sent.doc
+        assert doc is not None
+        for hit in parsed.triggers:
+            if not (sent.start <= hit.start < sent.end) or hit.value.kind == "cue":
+                continue
+            span = doc.char_span(hit.start - sent.start, hit.end - sent.start,
+                                 alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            found.append(_describe(Mention(sent, span, hit.value), parsed))
+    _cluster(found)
+    return found
+
+
+def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
+    head = mention.head
+    mention.definite = _is_definite(head)
+    if _non_violent(mention):
+        mention.supported = False
+        mention.notes.append("not violence")
+        return mention
+    mention.negated = _is_negated(head, mention.kind)
+    mention.hypothetical = _is_hypothetical(head)
+    mention.generic = _is_generic(mention)
+    if mention.entry.weak or mention.kind == "harm":
+        mention.supported = _has_support(mention, parsed)
+    return mention
+
+
+# ---------------------------------------------------------------------------------------------
+# Polarity, modality, genericity
+# ---------------------------------------------------------------------------------------------
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a token (the token itself for a verb)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _is_negated(head: Token, kind: str) -> bool:
+    if any(child.dep_ == "neg" for child in head.children):
+        return True
+    if head.pos_ in ("NOUN", "PROPN"):
+        if any(child.lower_ in ("no", "neither") for child in head.children if child.dep_ == "det"):
+            return kind == "attack"  # "no casualties" is a toll of zero, not a negated event
+        if head.dep_ == "pobj" and head.head.lower_ in ("without",):
+            return True
+        verb = _clause_verb(head)
+        if head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(
+            child.dep_ == "neg" for child in verb.children
+        ):
+            return kind == "attack"
+    elif head.pos_ in ("VERB", "AUX"):
+        aux_neg = any(child.dep_ == "neg" for child in head.head.children) and head.dep_ == "xcomp"
+        return aux_neg
+    return False
+
+
+def _is_hypothetical(head: Token) -> bool:
+    verb = _clause_verb(head)
+    chain = [head] if head is verb else [head, verb]
+    for token in chain:
+        if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in token.children):
+            return True
+        if any(child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS for child in token.children):
+            return True
+    # "threatened to attack", "plans for an attack", "warned of attacks", "fear of a bombing"
+    current = head
+    for _ in range(4):
+        governor = current.head
+        if governor.i == current.i:
+            break
+        if governor.lemma_.lower() in _IRREALIS_GOVERNORS and current.dep_ in (
+            "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "nsubjpass", "acl"
+        ):
+            return True
+        if governor.lower_ in ("possible", "potential", "planned", "imminent", "future",
+                               "alleged", "would-be") and current.dep_ == "amod":
+            return True
+        if current.dep_ not in ("prep", "pobj", "xcomp", "dobj", "compound", "amod", "aux"):
+            break
+        current = governor
+    return any(child.dep_ == "amod" and child.lower_ in ("possible", "potential", "planned",
+                                                         "imminent", "future", "attempted?")
+               for child in head.children)
+
+
+def _is_generic(mention: Mention) -> bool:
+    """A pattern of attacks rather than one: plural with a generic quantifier, a series, a
+    habitual or present-tense verb."""
+    head = mention.head
+    children = list(head.children)
+    if head.tag_ in ("NNS", "NNPS") or (head.pos_ == "NOUN" and head.text.lower().endswith("s")
+                                         and head.tag_ not in ("NN", "NNP")):
+        if any(child.lower_ in _GENERIC_MODIFIERS for child in children
+               if child.dep_ in ("amod", "det", "nummod", "quantmod", "predet")):
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SERIES_NOUNS:
+            return True
+        if not any(child.dep_ in ("det", "nummod", "poss") for child in children) and \
+                head.dep_ in ("nsubj", "dobj", "pobj", "conj", "attr") and mention.kind == "attack":
+            # "attacks, bombings and ambushes claimed or attributed to ISIS": bare plurals
+            return not _has_specific_anchor(head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SERIES_NOUNS:
+        return True
+    if head.pos_ == "VERB" and mention.kind == "attack":
+        if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
+            return True  # "IS attacks Islamist groups": a habit, not an event
+        if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children):
+            return True  # "IS is attacking ...": ongoing activity
+    return any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod")
+
+
+def _has_specific_anchor(head: Token) -> bool:
+    """A plural attack noun with a date, a place entity or a count is still specific."""
+    for token in head.subtree:
+        if token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"):
+            return True
+        if token.like_num:
+            return True
+    return False
+
+
+def _is_definite(head: Token) -> bool:
+    """'the attack', 'this bombing', 'Sunday's blast': a reference back to a known incident."""
+    for child in head.children:
+        if child.dep_ in ("det", "poss") and child.lower_ in ("the", "this", "that", "its", "their",
+                                                             "his", "her", "these", "those"):
+            return True
+        if child.dep_ == "poss" or (child.dep_ == "case" and child.head.i == head.i):
+            return True
+    return False
+
+
+def _non_violent(mention: Mention) -> bool:
+    """'heart attack', 'killed in a car crash', 'died of cholera', a verbal 'attack' on a policy."""
+    head = mention.head
+    if any(child.lower_ in _NON_VIOLENT_ATTACK_MODIFIERS for child in head.children
+           if child.dep_ in ("compound", "amod")):
+        return True
+    if mention.kind != "harm":
+        return False
+    window = mention.span.sent if mention.span.sent is not None else mention.doc[:]
+    lowered = {token.lower_ for token in window}
+    return bool(lowered & _NON_ATTACK_HARM) and not _attack_words_in(mention, window)
+
+
+def _attack_words_in(mention: Mention, window: Span) -> bool:
+    return any(token.lower_ in ("bomb", "attack", "gunmen", "shot", "explosion", "blast", "ambush",
+                                "shooting", "rebels", "guerrillas", "militants", "grenade")
+               for token in window)
+
+
+def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
+    """A weak word ("attack", "raid", "burned") or a casualty word counts when its sentence
+    also carries a stronger attack word, a weapon, or an armed actor; "killed" in a sentence
+    with nothing else still counts when the article has an attack word elsewhere."""
+    sent = mention.sent
+    for hit in parsed.triggers:
+        if sent.start <= hit.start < sent.end and (hit.start, hit.end) != (mention.start, mention.end):
+            if hit.value.kind == "cue" or (hit.value.kind == "attack" and not hit.value.weak):
+                return True
+            if hit.value.kind == "harm" and mention.kind == "attack":
+                return True
+    if _armed_actor_near(mention):
+        return True
+    if mention.kind == "harm":
+        if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in ("kill", "murder"):
+            return True  # "gunmen killed", "X was killed": killing is violence by someone
+        return any(h.value.kind == "attack" and not h.value.weak for h in parsed.triggers)
+    return _physical_object(mention)
+
+
+_ARMED = frozenset(
+    "gunmen gunman guerrillas guerrilla rebels rebel militants militant insurgents insurgent "
+    "terrorists terrorist jihadists jihadist fighters fighter attackers attacker assailants "
+    "assailant soldiers soldier troops army police policemen militia militias militiamen bandits "
+    "commandos commando hitmen hitman sicarios extremists extremist paramilitaries paramilitary "
+    "squad squads mob".split()
+)
+_PHYSICAL = frozenset(
+    "base bases post posts checkpoint checkpoints convoy convoys patrol patrols village villages "
+    "town towns camp camps station stations barracks garrison headquarters office offices "
+    "building buildings house houses home homes vehicle vehicles bus buses truck trucks car cars "
+    "school schools church churches mosque mosques market markets hotel hotels embassy bank "
+    "banks plant pipeline pipelines tower towers bridge bridges farm farms residence airport "
+    "prison jail hospital restaurant shop shops store stores substation train ship".split()
+)
+
+
+def _armed_actor_near(mention: Mention) -> bool:
+    sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
+    return any(token.lower_ in _ARMED or token.ent_type_ == "ORG" and token.dep_ == "nsubj"
+               for token in sentence)
+
+
+def _physical_object(mention: Mention) -> bool:
+    """'attacked a police station', 'an attack on the convoy': a concrete target."""
+    head = mention.head
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.lower_ in _PHYSICAL or token.ent_type_ in ("PERSON", "FAC", "GPE", "NORP"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Clusters: the mentions of one sentence that describe one incident
+# ---------------------------------------------------------------------------------------------
+# "..., the day after 13 fighters were killed in an ambush", "two days before", "hours after":
+# a span of time and a sequence word start a clause about another incident. Found on the words
+# rather than the parse, which the small model often gets wrong in such long sentences.
+_SPAN_WORDS = (r"(?:the|a|one|two|three|four|five|six|seven|\d+|several|a few|few|some|24)\s+"
+               r"(?:day|days|week|weeks|month|months|hour|hours|night|nights|year|years)")
+_SEQUENCE_RE = re.compile(rf"(?<![\w-])(?P<span>{_SPAN_WORDS}|hours|days|weeks|a day|the day)\s+"
+                          r"(?P<rel>after|before|earlier|later)\b", re.IGNORECASE)
+_UNITS = {"day": 1, "night": 1, "week": 7, "month": 30, "year": 365, "hour": 0}
+_NUMBER_WORDS = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "24": 1}
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """Cluster `cluster` happened `days` days before (negative: after) the cluster `relative_to`."""
+
+    relative_to: int
+    days: int | None
+    text: str
+    start: int
+
+
+def _cluster(mentions: list[Mention]) -> None:
+    """Number the mentions so that those of one incident within a sentence share a cluster."""
+    next_id = 0
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sent.index, []).append(mention)
+    for group in by_sentence.values():
+        doc = group[0].doc
+        cuts = [m for m in _SEQUENCE_RE.finditer(doc.text)]
+        segment_ids: dict[int, int] = {}
+        for mention in group:
+            segment = sum(1 for cut in cuts if cut.start() <= mention.span.start_char)
+            if segment not in segment_ids:
+                segment_ids[segment] = next_id
+                next_id += 1
+            mention.cluster = segment_ids[segment]
+        for segment, cluster in segment_ids.items():
+            if segment == 0 or segment - 1 not in segment_ids:
+                continue
+            cut = cuts[segment - 1]
+            for mention in group:
+                if mention.cluster == cluster:
+                    mention.sequence = _sequence(cut, segment_ids[segment - 1],
+                                                 mention.sent.start + cut.start())
+
+
+def _sequence(cut: re.Match[str], previous: int, start: int) -> Sequence:
+    """'the day after' -> the later clause's incident happened 1 day before the earlier's."""
+    words = cut.group("span").lower().split()
+    unit = next((u for w in words for u in _UNITS if w.startswith(u)), "day")
+    number = _NUMBER_WORDS.get(words[0]) if len(words) > 1 else None
+    days = None if number is None or unit == "hour" else number * _UNITS[unit]
+    if unit == "hour":
+        days = 0
+    relation = cut.group("rel").lower()
+    # "A ..., the day after B": B is one day before A; "the day before B": B one day after A.
+    sign = 1 if relation in ("after", "later") else -1
+    return Sequence(previous, None if days is None else sign * days, cut.group(), start)

@@ -1,0 +1,223 @@
+"""Places: toponyms in the text, resolved against the gazetteer in the article's context, and
+the place each event happened, with a precision code.
+
+Toponyms come from the gazetteer matcher (case-blind, so it carries ALL CAPS text) and from the
+NER's GPE/LOC/FAC entities in parsed sentences. Candidates are ranked by their prior (kind and
+population), the countries the article is about (dateline, named countries, unambiguous places),
+and containment the text states ("in Daraa province").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
+from .parse import ParsedArticle
+from .schema import GeoPrecision, Location, Span
+
+# Words right before a toponym that make it the scene of an event rather than, say, a home town.
+SCENE_CUES = frozenset("in near at outside on inside into around across throughout off".split())
+NEAR_CUES = frozenset("near outside off around".split())
+_DIRECTION_WORDS = frozenset("north south east west northeast northwest southeast southwest "
+                             "northern southern eastern western central".split())
+_PRECISION_BY_KIND: dict[str, GeoPrecision] = {
+    "city": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "region",
+}
+# How much one mention of a country in the article (or the dateline) raises its places, in units of
+# the prior (log10 population). Calibrated so that "Izra" in a Syrian article beats a Jordanian
+# town ten times larger, while an unrelated megacity named once still wins over a hamlet.
+_COUNTRY_WEIGHT = 2.0
+_DATELINE_WEIGHT = 2.5
+
+
+@dataclass(eq=False)
+class PlaceMention:
+    """A toponym in the article with its candidate entries; `entry` is the chosen one."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[PlaceEntry, ...]
+    cue: str = ""
+    direction: bool = False
+    in_dateline: bool = False
+    entry: PlaceEntry | None = None
+    container: PlaceMention | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+@functools.cache
+def index() -> PlaceIndex:
+    """The gazetteer, loaded once per process."""
+    return load_place_index()
+
+
+def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
+    """Spans of place names, for truecasing ALL CAPS text before the NER reads it."""
+    return [(m.start, m.end, "title") for m in index().find_in(parsed.text, all_caps=parsed.all_caps)
+            if m.value]
+
+
+def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
+    """Every toponym of the article, resolved in context, in text order."""
+    text = parsed.text
+    found: list[PlaceMention] = []
+    for match in index().find_in(text, all_caps=parsed.all_caps):
+        cue, direction = _cue_before(text, match.start)
+        found.append(PlaceMention(match.start, match.end, match.text, match.value, cue, direction))
+    covered = [(p.start, p.end) for p in found]
+    for sent in parsed.parsed:
+        assert sent.doc is not None
+        for ent in sent.doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            start, end = sent.start + ent.start_char, sent.start + ent.end_char
+            if any(a < end and start < b for a, b in covered):
+                continue
+            cue, direction = _cue_before(text, start)
+            raw = text[start:end]
+            candidates = index().lookup(_strip_article(raw))
+            found.append(PlaceMention(start, end, raw, candidates, cue, direction))
+    if parsed.dateline and parsed.dateline.place and parsed.dateline.place_start is not None:
+        for place in found:
+            if place.start < parsed.dateline.end:
+                place.in_dateline = True
+    found.sort(key=lambda p: p.start)
+    _resolve(found, parsed)
+    return found
+
+
+def _strip_article(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else text
+
+
+def _cue_before(text: str, start: int) -> tuple[str, bool]:
+    """The preposition before a toponym, skipping "the", a direction word and "of"
+    ("30 km north of Kabul" -> near)."""
+    words = text[max(0, start - 60) : start].lower().replace(",", " ").split()
+    direction = False
+    while words and words[-1] in ("the", "city", "town", "village", "of", "province", "district"):
+        if words[-1] == "of" and len(words) > 1 and words[-2].rstrip("-") in _DIRECTION_WORDS | {"outskirts"}:
+            direction = True
+        words.pop()
+    while words and (words[-1] in _DIRECTION_WORDS or words[-1] in ("km", "kms", "kilometres",
+                                                                     "kilometers", "miles")
+                     or words[-1].isdigit()):
+        direction = True
+        words.pop()
+    return (words[-1] if words else ""), direction
+
+
+def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
+    """Choose each toponym's entry using the countries the article is about."""
+    weights: Counter[str] = Counter()
+    for place in places:
+        if place.candidates and place.candidates[0].kind == "country":
+            weights[place.candidates[0].country_code or ""] += _COUNTRY_WEIGHT
+        elif len({c.country_code for c in place.candidates}) == 1 and place.candidates:
+            weights[place.candidates[0].country_code or ""] += _COUNTRY_WEIGHT / 2
+        if place.in_dateline and place.candidates:
+            weights[place.candidates[0].country_code or ""] += _DATELINE_WEIGHT
+    for place in places:
+        if not place.candidates:
+            continue
+        place.entry = max(place.candidates, key=lambda entry: _score(entry, weights, place))
+    # containment the text states: "X, in Y province" / "the X district of Y"
+    for first, second in zip(places, places[1:], strict=False):
+        gap = parsed.text[first.end : second.start]
+        if len(gap) <= 12 and first.entry and second.candidates and ("," in gap or " of " in gap or
+                                                                    " in " in gap):
+            container = _container(first, second)
+            if container is not None:
+                first.container = second
+                second.entry = container
+
+
+def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
+    """The candidate of `outer` that contains `inner`'s entry, re-choosing inner if needed."""
+    for candidate in outer.candidates:
+        if candidate.kind not in ("admin1", "admin2", "country", "region"):
+            continue
+        for entry in inner.candidates:
+            if PlaceIndex.within(entry, candidate):
+                inner.entry = entry
+                return candidate
+    return None
+
+
+def _score(entry: PlaceEntry, weights: Counter[str], place: PlaceMention) -> float:
+    prior = math.log10((entry.population or 0) + 10)
+    kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
+    return prior + kind_bonus + weights.get(entry.country_code or "", 0.0)
+
+
+def article_country(places: list[PlaceMention]) -> PlaceEntry | None:
+    """The country the article is most about: the dateline's, else the most mentioned one."""
+    votes: Counter[str] = Counter()
+    for place in places:
+        if place.entry and place.entry.country_code:
+            votes[place.entry.country_code] += 3 if place.in_dateline else 1
+    if not votes:
+        return None
+    code = votes.most_common(1)[0][0]
+    return index().country(code)
+
+
+def location(place: PlaceMention, *, source: str = "text") -> Location:
+    """The Location record of a resolved toponym."""
+    entry = place.entry
+    if entry is None:
+        return Location(name=place.text.title() if place.text.isupper() else place.text,
+                        text=place.text, evidence=place.evidence, precision="unknown",
+                        source=source)  # type: ignore[arg-type]
+    precision = _PRECISION_BY_KIND.get(entry.kind, "unknown")
+    if precision == "exact" and (place.cue in NEAR_CUES or place.direction):
+        precision = "near"
+    return Location(
+        name=entry.name, admin2=entry.admin2, admin1=entry.admin1 if entry.kind != "country" else None,
+        country=entry.country, country_code=entry.country_code, lat=entry.lat, lon=entry.lon,
+        geonames_id=entry.geonames_id, feature=entry.kind, precision=precision, text=place.text,
+        evidence=place.evidence, source=source,  # type: ignore[arg-type]
+    )
+
+
+def country_location(entry: PlaceEntry, *, source: str, evidence: Span | None = None) -> Location:
+    """A country-level location (the article's country when the event names no place)."""
+    return Location(name=entry.name, country=entry.country or entry.name, country_code=entry.country_code,
+                    lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, feature=entry.kind,
+                    precision="country", text=None, evidence=evidence, source=source)  # type: ignore[arg-type]
+
+
+_SPECIFICITY = {"city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
+
+
+def specificity(place: PlaceMention) -> int:
+    """How precise a toponym is: populated place > admin2 > admin1/region > country."""
+    if place.entry is None:
+        return 3 if place.cue in SCENE_CUES else 0
+    return _SPECIFICITY.get(place.entry.kind, 0)
+
+
+def conflict(a: PlaceMention, b: PlaceMention) -> bool:
+    """Two toponyms that cannot be the scene of one event: different places, neither inside
+    the other, both at least admin1 level and in the same or different countries."""
+    if a.entry is None or b.entry is None:
+        return False
+    if a.entry.id == b.entry.id:
+        return False
+    if PlaceIndex.within(a.entry, b.entry) or PlaceIndex.within(b.entry, a.entry):
+        return False
+    if a.entry.kind == "country" or b.entry.kind == "country":
+        return a.entry.country_code != b.entry.country_code
+    if a.entry.kind in ("admin1", "region") or b.entry.kind in ("admin1", "region"):
+        return a.entry.country_code != b.entry.country_code or (
+            a.entry.kind == b.entry.kind == "admin1")
+    return True
