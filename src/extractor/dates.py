@@ -277,7 +277,7 @@ def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDat
         return day(0)
     if kind == "ago":
         n_text = (mention.group("n") or "").lower()
-        unit = (mention.group("unit") or "day").rstrip("s")
+        unit = (mention.group("unit") or "day").lower().rstrip("s")
         size = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         if n_text in ("a few", "several", "few"):
             low, high = (2, 6) if unit == "day" else (2 * size, 4 * size)
