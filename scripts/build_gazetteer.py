@@ -81,6 +81,10 @@ COMMON_ZIPF = 3.0
 # is a name ("los angeles county": "angeles" 3.9; "karachi district").
 PROMINENT_CAP = {"country": 99.0, "unit": 4.5, "big_unit": 5.5, "big_city": 5.5, "mid_city": 4.0}
 PHRASE_WORD_ZIPF = 4.0
+# An alternate name that is the name of an admin1 unit of 250k+ people (the sum over its member
+# places, an undercount) is dropped from places outside that unit, as country names are: a
+# governorate or province name on a village elsewhere is a trap like "Iraq" on Arak (IR).
+BIG_UNIT = 250_000
 BIG_CITY = 1_000_000
 MID_CITY = 100_000
 # Names of one to three letters are acronyms or particles in caps copy (UN, US, EFE, AL, SAN):
@@ -354,7 +358,7 @@ def clean_alternates(
     Kept: Latin-script names with a capital letter. Dropped: other scripts; all-lower-case
     romanisations that GeoNames carries for CJK/Arabic labels ("dyr alzwr"); codes (all caps,
     up to 4 letters: "DEZ"); names with digits; names folding to the main name; and names of
-    countries and admin1 units other than the entry's own (`banned` minus `own`): GeoNames
+    countries and big admin1 units other than the entry's own (`banned` minus `own`): GeoNames
     lists "Iraq" as a name of Arak (IR), and such a name would make an Iranian town a candidate
     for every mention of the country.
     """
@@ -401,7 +405,12 @@ def build_rows(cities: dict[int, City], units: dict[tuple[str, str], Unit]) -> l
                 if value and "," not in value:
                     country_names[cc].add(fold(value))
     unit_names = {key: {fold(u.name), fold(u.iso_name)} - {""} for key, u in units.items()}
-    banned = set().union(*country_names.values(), *unit_names.values())
+    big_units = [
+        names
+        for key, names in unit_names.items()
+        if sum(c.population for c in units[key].members) >= BIG_UNIT
+    ]
+    banned = set().union(*country_names.values(), *big_units)
 
     rows: list[list[str]] = []
     for cc, info in sorted(countries.items()):
