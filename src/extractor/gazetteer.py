@@ -515,6 +515,9 @@ def _write_cache(cache: Path, payload: dict[str, Any]) -> None:
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps(payload))
         os.replace(partial, cache)
+        for stale in cache.parent.glob("places-*.marshal"):  # caches of older data versions
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     except OSError as e:  # a read-only home only costs the rebuild next time
         logger.info("place index cache not written to %s: %s", cache, e)
 
