@@ -296,6 +296,9 @@ def test_affiliates_have_parents(index: ActorIndex) -> None:
         ("The Pakistani Taliban and the Afghan Taliban", ["ttp", "taliban"]),
         ("It is a matter of time, he said, and this is why.", []),
         ("the Lautaro Youth Movement and the MIR", ["lautaro_movement", "mir_chile"]),
+        ("The SDF (a Kurdish-led alliance) said the SDF lost men.", ["sdf", "sdf"]),
+        ("ISIS (also known as Daesh) struck.", ["islamic_state", "islamic_state"]),
+        ("The IRA (Individual Retirement Account) rules changed; the IRA is a savings plan.", []),
     ],
 )
 def test_find_groups_mixed_case(index: ActorIndex, text: str, expected: list[str]) -> None:

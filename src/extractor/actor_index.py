@@ -423,7 +423,11 @@ class ActorIndex:
             named = {
                 m.value.group.id for m in self._group_matcher.finditer(inside) if m.value.group
             }
-            return named if named or len(words(inside)) >= 2 else None
+            if named:
+                return named
+            content = [t for t in words(inside) if t.key not in _FUNCTION_WORDS]
+            name_like = all_caps or all(inside[t.start].isupper() for t in content)
+            return set() if len(content) >= 2 and name_like else None  # "(a Kurdish-led force)"
         before = text[max(0, match.start - 2) : match.start].rstrip()
         if not before.endswith(("(", "[")):
             return None
