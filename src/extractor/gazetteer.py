@@ -5,16 +5,17 @@ scripts/build_gazetteer.py), gazetteers/places_common.tsv (names that are also c
 generated too) and gazetteers/places_supplement.jsonl (curated regions, natural features and
 spelling variants, edited by hand and validated here).
 
-Parsing ~250k rows and folding ~700k names takes seconds, so the index (folded name -> row
-numbers, ids, admin units) is derived once into a marshal file in the user cache folder, keyed by
-the sha256 of the three data files; later processes load it in a fraction of a second. Entries
-are parsed from their row only when asked for. The committed text files stay the source of truth.
+Parsing ~250k rows and folding ~500k names takes seconds, so the index (sorted folded names ->
+row numbers, ids, admin units) is derived once into a marshal file in the user cache folder,
+keyed by the sha256 of the three data files. It is laid out as a few long strings and offset
+arrays, so a later process loads it in tens of milliseconds with no per-name objects, and finds
+a name by binary search. Entries are parsed from their row only when asked for. The committed
+text files stay the source of truth.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import json
 import logging
@@ -22,6 +23,7 @@ import marshal
 import math
 import os
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,8 @@ logger = logging.getLogger(__name__)
 PlaceKind = Literal["country", "admin1", "admin2", "city", "region"]
 PLACE_KINDS: tuple[str, ...] = ("country", "admin1", "admin2", "city", "region")
 PLACE_FILES = ("places.tsv", "places_common.tsv", "places_supplement.jsonl")
-_FORMAT = 1  # bump when the cached index layout changes
+_FORMAT = 3  # bump when the cached index layout changes
+_OFFSET = "I"  # array typecode of row numbers and string offsets (4 bytes on CPython)
 _COLUMNS = 11
 
 # Words that make a caps name a place when they sit right before it, or right after it.
@@ -89,9 +92,10 @@ class PlaceIndex:
     """Folded name -> candidate entries, ordered by a prior of kind and population."""
 
     def __init__(self, payload: dict[str, Any], *, versions: dict[str, str]) -> None:
-        self._lines: list[str] = payload["lines"]
-        self._names: dict[str, int | tuple[int, ...]] = payload["names"]
-        self._id_rows: dict[str, int] | None = None
+        self._lines = _Strings.load(payload["lines"])
+        self._names = _Table.load(payload["names"])
+        self._ids = _Table.load(payload["ids"])
+        self._longest = _Table.load(payload["longest"])
         self._units: dict[str, int] = payload["units"]
         self._extra: dict[int, tuple[str, ...]] = payload["extra"]
         self.common: dict[str, str] = payload["common"]
@@ -110,23 +114,16 @@ class PlaceIndex:
         return (self._entry(row) for row in range(len(self._lines)))
 
     def keys(self) -> Iterator[str]:
-        """Every folded name the index knows."""
+        """Every folded name the index knows, sorted."""
         return iter(self._names)
 
     def get(self, place_id: str) -> PlaceEntry | None:
         """The entry with this id ("170794", "iso:SY-DY", "sup:badiya"), or None."""
-        row = self._ids.get(place_id)
-        return None if row is None else self._entry(row)
-
-    @property
-    def _ids(self) -> dict[str, int]:
-        if self._id_rows is None:  # built on first use: loading skips it
-            self._id_rows = {line[: line.index("\t")]: row for row, line in enumerate(self._lines)}
-        return self._id_rows
+        rows = self._ids.get(place_id)
+        return self._entry(rows[0]) if rows else None
 
     def _rows(self, key: str) -> tuple[int, ...]:
-        rows = self._names.get(key, ())
-        return (rows,) if isinstance(rows, int) else rows
+        return self._names.get(key)
 
     def lookup(
         self,
@@ -175,9 +172,9 @@ class PlaceIndex:
         row = self._units.get(f"{cc}.{name.strip()}")
         if row is not None:
             return self._entry(row)
-        iso = self._ids.get(f"iso:{name.strip().upper()}")
-        if iso is not None and self._entry(iso).country_code == cc:
-            return self._entry(iso)
+        iso = self.get(f"iso:{name.strip().upper()}")
+        if iso is not None and iso.country_code == cc:
+            return iso
         found = self.lookup(name, kinds=("admin1",), country_code=cc)
         return found[0] if found and found[0].country_code == cc else None
 
@@ -340,7 +337,7 @@ class PlaceIndex:
 
     def _name_matcher(self) -> _FoldedMatcher:
         if self._matcher is None:
-            self._matcher = _FoldedMatcher(self._names)
+            self._matcher = _FoldedMatcher(self._names.keys, self._longest)
         return self._matcher
 
     def _entry(self, row: int) -> PlaceEntry:
@@ -391,18 +388,161 @@ class PlaceIndex:
         return members
 
 
-class _FoldedMatcher(NameMatcher[str]):
-    """A NameMatcher over keys that are already folded: the index holds ~700k folded names, and
-    folding them again in NameMatcher.__init__ would cost seconds per process. The payload is
-    the key itself; tests check it agrees with a NameMatcher built the ordinary way."""
+class _Strings:
+    """Many strings as one str and an array of offsets: loading ~250k rows makes two objects
+    instead of 250k, and a row is sliced out when asked for. Items must not hold a newline."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    __slots__ = ("_blob", "_starts")
+
+    def __init__(self, blob: str, starts: array[int]) -> None:
+        self._blob, self._starts = blob, starts
+
+    @classmethod
+    def build(cls, items: Iterable[str]) -> _Strings:
+        items = list(items)
+        starts = array(_OFFSET, [0])
+        for item in items:
+            starts.append(starts[-1] + len(item) + 1)
+        return cls("".join(f"{item}\n" for item in items), starts)
+
+    @classmethod
+    def load(cls, data: tuple[str, bytes]) -> _Strings:
+        starts = array(_OFFSET)
+        starts.frombytes(data[1])
+        return cls(data[0], starts)
+
+    def dump(self) -> tuple[str, bytes]:
+        return self._blob, self._starts.tobytes()
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self._blob[self._starts[index] : self._starts[index + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blob.split("\n")[:-1])
+
+    def find(self, key: str) -> int:
+        """The position of `key` among sorted items (binary search), or -1."""
+        blob, starts = self._blob, self._starts
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high) >> 1
+            if blob[starts[middle] : starts[middle + 1] - 1] < key:
+                low = middle + 1
+            else:
+                high = middle
+        found = low < len(starts) - 1 and blob[starts[low] : starts[low + 1] - 1] == key
+        return low if found else -1
+
+
+class _Table:
+    """Sorted string keys -> tuples of row numbers, in flat arrays: a lookup is a binary search
+    (a few microseconds), and loading 500k keys costs milliseconds and no per-key objects."""
+
+    __slots__ = ("_keys", "_starts", "_values")
+
+    def __init__(self, keys: _Strings, starts: array[int], values: array[int]) -> None:
+        self._keys, self._starts, self._values = keys, starts, values
+
+    @classmethod
+    def build(cls, mapping: dict[str, tuple[int, ...]]) -> _Table:
+        ordered = sorted(mapping)
+        starts, values = array(_OFFSET, [0]), array(_OFFSET)
+        for key in ordered:
+            values.extend(mapping[key])
+            starts.append(len(values))
+        return cls(_Strings.build(ordered), starts, values)
+
+    @classmethod
+    def load(cls, data: tuple[tuple[str, bytes], bytes, bytes]) -> _Table:
+        starts, values = array(_OFFSET), array(_OFFSET)
+        starts.frombytes(data[1])
+        values.frombytes(data[2])
+        return cls(_Strings.load(data[0]), starts, values)
+
+    def dump(self) -> tuple[tuple[str, bytes], bytes, bytes]:
+        return self._keys.dump(), self._starts.tobytes(), self._values.tobytes()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    @property
+    def keys(self) -> _Strings:
+        """The sorted keys."""
+        return self._keys
+
+    def get(self, key: str) -> tuple[int, ...]:
+        index = self._keys.find(key)
+        if index < 0:
+            return ()
+        return tuple(self._values[self._starts[index] : self._starts[index + 1]])
+
+
+class _FoldedMatcher(NameMatcher[str]):
+    """NameMatcher's longest-match search, answered from the index's sorted tables.
+
+    NameMatcher keeps a dict of word tuples; over ~500k names that dict costs ~130 MB and half a
+    second per process. This subclass answers the two questions NameMatcher.finditer asks (is
+    this run of words a name? how many words can a name starting with this word have?) by
+    binary search in tables the index already holds. The payload of a name is its folded key.
+    Tests check it agrees with a NameMatcher built the ordinary way."""
+
+    def __init__(self, names: _Strings, longest: _Table) -> None:
         super().__init__(())
-        for key in keys:
-            parts = tuple(key.split())
-            self._table[parts] = key
-            if len(parts) > self._longest.get(parts[0], 0):
-                self._longest[parts[0]] = len(parts)
+        self._table = _NameSet(names)  # type: ignore[assignment]
+        self._longest = _LongestName(longest)  # type: ignore[assignment]
+
+    @classmethod
+    def from_keys(cls, keys: Iterable[str]) -> _FoldedMatcher:
+        """A matcher over folded keys (for tests and small indexes)."""
+        names = sorted(set(keys))
+        return cls(_Strings.build(names), _Table.build(_longest_by_first_word(names)))
+
+
+class _NameSet:
+    """Word tuples -> the folded key, when the key is a name (the `_table` NameMatcher reads)."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self, names: _Strings) -> None:
+        self._names = names
+
+    def get(self, words: tuple[str, ...], default: str | None = None) -> str | None:
+        key = " ".join(words)
+        return key if self._names.find(key) >= 0 else default
+
+    def __contains__(self, words: object) -> bool:
+        return isinstance(words, tuple) and self.get(words) is not None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class _LongestName:
+    """First word -> the most words a name starting with it has (NameMatcher's `_longest`)."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: _Table) -> None:
+        self._table = table
+
+    def get(self, word: str, default: int = 0) -> int:
+        found = self._table.get(word)
+        return found[0] if found else default
+
+
+def _longest_by_first_word(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    longest: dict[str, int] = {}
+    for key in keys:
+        parts = key.split()
+        if parts and len(parts) > longest.get(parts[0], 0):
+            longest[parts[0]] = len(parts)
+    return {word: (size,) for word, size in longest.items()}
 
 
 def _ring(row: int, col: int, ring: int) -> Iterator[tuple[int, int]]:
@@ -473,7 +613,8 @@ def _cache_dir() -> Path:
 
 
 def _digest(files: Iterable[Path]) -> str:
-    digest = hashlib.sha256(f"{_FORMAT}:{sys.version_info[:2]}".encode())
+    layout = f"{_FORMAT}:{sys.version_info[:2]}:{sys.byteorder}:{array(_OFFSET).itemsize}"
+    digest = hashlib.sha256(layout.encode())
     for file in files:
         digest.update(resources.sha256(file).encode())
     return digest.hexdigest()
@@ -494,12 +635,7 @@ def load_place_index() -> PlaceIndex:
     digest = _digest(files)
     cache = _cache_dir() / f"places-{digest[:24]}.marshal"
     try:
-        data = cache.read_bytes()
-        gc.disable()  # ~500k small objects: collection passes during the load double its time
-        try:
-            payload = marshal.loads(data)
-        finally:
-            gc.enable()
+        payload = marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         payload = None
     if not isinstance(payload, dict) or payload.get("digest") != digest:
@@ -570,13 +706,12 @@ def _build_payload(places: Path, common: Path, supplement: Path) -> dict[str, An
             if key:
                 by_key.setdefault(key, []).append(row)
     scores = [prior(f[1], int(f[4]) if f[4] else None) for f in (x.split("\t") for x in lines)]
-    names: dict[str, int | tuple[int, ...]] = {}
-    for key, rows in by_key.items():
-        ranked = _ranked(rows, lines, scores)
-        names[key] = ranked[0] if len(ranked) == 1 else ranked
+    names = {key: _ranked(rows, lines, scores) for key, rows in by_key.items()}
     return {
-        "lines": lines,
-        "names": names,
+        "lines": _Strings.build(lines).dump(),
+        "names": _Table.build(names).dump(),
+        "ids": _Table.build({place_id: (row,) for place_id, row in ids.items()}).dump(),
+        "longest": _Table.build(_longest_by_first_word(names)).dump(),
         "units": units,
         "extra": {row: tuple(values) for row, values in extra.items()},
         "common": _read_common(common),
