@@ -37,6 +37,15 @@ _DETERMINERS = frozenset("the a an this that these those its their his her our s
 _ATTACKER_KINDS: frozenset[str] = frozenset({"armed_group", "unknown_armed", "militia",
                                              "criminal_group"})
 _MAX_COREF_CHARS = 3000
+# Heads that are never a party to an attack, though the parser puts them in object position:
+# "opened fire", "caused damage", "in the death of".
+_NOT_ACTORS = frozenset(
+    "fire death deaths damage damages attention report reports number toll total casualty "
+    "casualties injury injuries wound wounds attack attacks incident incidents action actions "
+    "operation operations responsibility statement way time day night morning evening week "
+    "month year area zone region place moment life lives it this that which what who one".split())
+_BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_FORCE_KINDS = frozenset({"state_forces", "police"})
 
 
 @dataclass(eq=False)
@@ -208,6 +217,12 @@ class _Context:
     def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
         if role == "modifier":
             return self._modifier(mention, token)
+        if token.i in range(mention.span.start, mention.span.end) or token.pos_ in ("PRON", "NUM") \
+                and token.lower_ not in _PRONOUNS:
+            return None
+        if token.ent_type_ in _BAD_ENTITIES or token.lemma_.lower() in _NOT_ACTORS and not (
+                token.lower_ in _PRONOUNS):
+            return None
         doc = token.doc
         start_tok, end_tok = noun_phrase(token)
         span = doc[start_tok:end_tok]
@@ -230,7 +245,7 @@ class _Context:
         if not name:
             return None
         if noun is not None:
-            kind: ActorKind = noun.entry.kind
+            kind: ActorKind = self._kind(noun, start, end)
             if role == "perpetrator" and noun.entry.role == "target" and kind not in _ATTACKER_KINDS \
                     and kind not in ("state_forces", "police"):
                 return None  # "villagers attacked ...": rarely, and not what we can read here
@@ -284,6 +299,16 @@ class _Context:
                     found.append(actor)
         return found
 
+    def _kind(self, head: NounHit, start: int, end: int) -> ActorKind:
+        """The kind of a phrase: its head noun's, but a vehicle, post or base of the army or
+        police belongs to the forces ("military vehicle", "police post", "army patrol")."""
+        kind: ActorKind = head.entry.kind
+        if kind in ("property", "infrastructure", "other"):
+            for match in self.nouns:
+                if match.start < end and start < match.end and match.value.entry.kind in _FORCE_KINDS:
+                    return match.value.entry.kind
+        return kind
+
     def _group_in(self, start: int, end: int) -> GroupEntry | None:
         for match in self.groups:
             if match.start < end and start < match.end:
@@ -336,5 +361,5 @@ def _clean_name(span: object) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
-    text = " ".join(t.text for t in tokens)
-    return re.sub(r"\s+([,')])", r"\1", text).replace("( ", "(").strip()
+    text = "".join(t.text_with_ws for t in tokens).replace('"', "")
+    return " ".join(text.split()).strip(" ,;:-")

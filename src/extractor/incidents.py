@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Mention, Sequence
 from .parse import ParsedArticle
-from .places import PlaceMention, conflict, specificity
+from .places import SCENE_CUES, PlaceMention, conflict, specificity
 from .schema import EventDate
 from .tolls import CountMention
 
@@ -28,7 +28,7 @@ _NEW_INCIDENT = re.compile(
     r"earlier(?:,| on| this| in| that)\b|on (?:the )?(?:same day|previous day)\b)",
     re.IGNORECASE)
 # How far back (in sentences) an undistinguished fragment may still join an incident.
-_MAX_GAP = 4
+_MAX_GAP = 8
 
 
 @dataclass(eq=False)
@@ -94,6 +94,27 @@ class Incident:
         return [p for f in self.fragments for p in f.places]
 
     @property
+    def specific(self) -> bool:
+        """Told as one event: a casualty count, an attack verb in the past, or an attack noun
+        anchored by a day, a scene or a named victim. "the bombings" alone is a pattern."""
+        if any(not c.aggregate for c in self.counts):
+            return True
+        for mention in self.mentions:
+            if not mention.counts_as_event:
+                continue
+            head = mention.head
+            if head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp",
+                                                                                      "acl", "conj")):
+                return True
+            if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+                anchored = any(f.date is not None and f.date.precision in ("day", "week")
+                               for f in self.fragments) or any(
+                    p.cue in SCENE_CUES for p in self.places)
+                if anchored:
+                    return True
+        return False
+
+    @property
     def last_sentence(self) -> int:
         return self.fragments[-1].sentence
 
@@ -156,36 +177,29 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
             incidents.append(target)
         target.fragments.append(fragment)
         by_cluster[fragment.cluster] = target
-    return incidents
+    return [incident for incident in incidents if incident.specific]
 
 
 def _choose(fragment: Fragment, incidents: list[Incident],
             by_cluster: dict[int, Incident]) -> Incident | None:
-    """The incident a fragment continues, or None for a new one (or none at all)."""
-    if not incidents:
+    """The incident a fragment continues, or None for a new one (or none at all).
+
+    Most articles tell one attack over many sentences, so a fragment continues the latest
+    incident it does not contradict (another scene, another day), unless it follows a
+    discourse marker of a new incident or is chained to another one ("the day after").
+    """
+    if not incidents or fragment.sequence is not None:
         return None
-    if fragment.sequence is not None:
-        return None  # "..., the day after 13 fighters were killed": another incident
-    last = incidents[-1]
     new_marker = bool(_NEW_INCIDENT.match(fragment.opening))
-    candidates = [inc for inc in reversed(incidents) if fragment.sentence - inc.last_sentence <= _MAX_GAP
-                  or fragment.definite]
-    for incident in candidates:
-        if _contradicts(fragment, incident):
-            continue
-        if fragment.definite and not new_marker:
-            return incident
-        if not fragment.attack_words and not new_marker:
-            # casualties, claims, aftermath: they belong to the incident just told
-            return incident if incident is last or fragment.sentence - incident.last_sentence <= 1 else None
-        if new_marker:
-            return None
-        if incident is last and fragment.sentence - incident.last_sentence <= 1 and not _new_info(
-                fragment, incident):
-            return incident
-        if _same_scene(fragment, incident) and _same_type(fragment, incident):
-            return incident
+    if new_marker and fragment.attack_words:
         return None
+    for incident in reversed(incidents):
+        if fragment.sentence - incident.last_sentence > _MAX_GAP and not fragment.definite:
+            break
+        if not _contradicts(fragment, incident):
+            return incident
+        if not fragment.attack_words:
+            return None  # a toll or claim that contradicts the latest incident belongs to none
     return None
 
 
@@ -201,27 +215,3 @@ def _contradicts(fragment: Fragment, incident: Incident) -> bool:
             if other.date and other.date.precision == "day" and other.date.start != fragment.date.start:
                 return True
     return False
-
-
-def _new_info(fragment: Fragment, incident: Incident) -> bool:
-    """The fragment brings a scene or a day the incident does not have."""
-    scene = fragment.scene
-    if scene is not None and specificity(scene) >= 3 and not any(
-            p.entry is not None and scene.entry is not None and p.entry.id == scene.entry.id
-            for p in incident.places):
-        return True
-    if fragment.date and fragment.date.precision == "day" and not any(f.date for f in incident.fragments):
-        return False
-    return False
-
-
-def _same_scene(fragment: Fragment, incident: Incident) -> bool:
-    scene = fragment.scene
-    if scene is None or scene.entry is None:
-        return False
-    return any(p.entry is not None and p.entry.id == scene.entry.id for p in incident.places)
-
-
-def _same_type(fragment: Fragment, incident: Incident) -> bool:
-    types = {m.type for m in fragment.attack_words}
-    return bool(types & {m.type for m in incident.mentions if m.kind == "attack"})

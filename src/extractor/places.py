@@ -14,8 +14,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import lexicon
 from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
 from .parse import ParsedArticle
+from .text import fold
 from .schema import GeoPrecision, Location, Span
 
 # Words right before a toponym that make it the scene of an event rather than, say, a home town.
@@ -68,8 +72,11 @@ def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     """Every toponym of the article, resolved in context, in text order."""
     text = parsed.text
+    blocked = _blocked_spans(parsed)
     found: list[PlaceMention] = []
     for match in index().find_in(text, all_caps=parsed.all_caps):
+        if not _plausible(match.text, match.key, match.value, parsed, blocked, match.start, match.end):
+            continue
         cue, direction = _cue_before(text, match.start)
         found.append(PlaceMention(match.start, match.end, match.text, match.value, cue, direction))
     covered = [(p.start, p.end) for p in found]
@@ -79,19 +86,85 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             start, end = sent.start + ent.start_char, sent.start + ent.end_char
-            if any(a < end and start < b for a, b in covered):
+            if any(a < end and start < b for a, b in covered) or _overlaps(blocked, start, end):
                 continue
+            raw = _strip_article(text[start:end])
+            start = end - len(raw)
             cue, direction = _cue_before(text, start)
-            raw = text[start:end]
-            candidates = index().lookup(_strip_article(raw))
+            if cue not in SCENE_CUES or _all_common(raw):
+                continue  # an entity the NER guessed, with no sign that it is a scene
+            key = fold(raw)
+            candidates = tuple(e for e in index().lookup(raw) if fold(e.name) == key)
             found.append(PlaceMention(start, end, raw, candidates, cue, direction))
-    if parsed.dateline and parsed.dateline.place and parsed.dateline.place_start is not None:
+    dateline = parsed.dateline
+    if dateline and dateline.place and dateline.place_start is not None:
+        place_end = dateline.place_start + len(dateline.place)
+        region_end = text.find(dateline.region, place_end) + len(dateline.region) \
+            if dateline.region else place_end
+        found = [p for p in found if p.start >= dateline.end
+                 or dateline.place_start <= p.start < max(place_end, region_end)]
         for place in found:
-            if place.start < parsed.dateline.end:
+            if place.start < dateline.end:
                 place.in_dateline = True
+    elif dateline:
+        found = [p for p in found if p.start >= dateline.end]
     found.sort(key=lambda p: p.start)
     _resolve(found, parsed)
     return found
+
+
+# Names that the gazetteer knows as alternates of real places but that text uses generically.
+_GENERIC = frozenset({"the city", "city", "capital", "the capital", "capital city", "downtown",
+                      "the center", "the centre", "center", "centre", "no city", "the town",
+                      "the village", "the north", "the south", "the east", "the west", "north",
+                      "south", "east", "west", "the border", "border", "the coast", "coast",
+                      "the interior", "interior", "the front", "front", "the hills", "the mountains"})
+_TITLES = frozenset("mr mrs ms dr president colonel col general gen lieutenant lt captain capt "
+                    "major maj sergeant sgt commander minister judge mayor governor father "
+                    "bishop archbishop monsignor senator deputy congressman ambassador don dona "
+                    "doctor professor engineer attorney comrade brother sister msgr fr rev "
+                    "journalist priest minister spokesman chief officer agent".split())
+
+
+def _blocked_spans(parsed: ParsedArticle) -> list[tuple[int, int]]:
+    """Where a toponym cannot be: inside a person's name or an armed group's name
+    ("Farabundo Marti", "Colonel Isaacs")."""
+    from . import actors  # noqa: PLC0415 - the actor gazetteer is loaded once, on first use
+
+    spans = [(m.start, m.end) for m in actors.index().find_groups(
+        parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)]
+    for sent in parsed.parsed:
+        assert sent.doc is not None
+        for ent in sent.doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) > 1 or ent.label_ == "PERSON":
+                spans.append((sent.start + ent.start_char, sent.start + ent.end_char))
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _all_common(name: str) -> bool:
+    """Whether every word of a name is a common English word ("Front", "The City", "Give")."""
+    keys = fold(name).split()
+    common = lexicon.english_words()
+    return bool(keys) and all(k in common or k in STOP_WORDS for k in keys)
+
+
+def _plausible(raw: str, key: str, candidates: tuple[PlaceEntry, ...], parsed: ParsedArticle,
+               blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a gazetteer hit reads as a place here."""
+    if not candidates or key in _GENERIC:
+        return False
+    top = candidates[0]
+    big_unit = top.kind in ("country", "admin1") and fold(top.name) == key
+    if _all_common(raw) and not big_unit:
+        return False  # "KILL", "THEM", "JUSTICE": words, not places, in capitals
+    if _overlaps(blocked, start, end) and not (big_unit and top.kind == "country"):
+        return False
+    before = parsed.text[max(0, start - 25) : start].lower().replace(".", " ").split()
+    return not (before and before[-1] in _TITLES)
 
 
 def _strip_article(text: str) -> str:
@@ -117,28 +190,58 @@ def _cue_before(text: str, start: int) -> tuple[str, bool]:
 
 
 def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
-    """Choose each toponym's entry using the countries the article is about."""
-    weights: Counter[str] = Counter()
-    for place in places:
-        if place.candidates and place.candidates[0].kind == "country":
-            weights[place.candidates[0].country_code or ""] += _COUNTRY_WEIGHT
-        elif len({c.country_code for c in place.candidates}) == 1 and place.candidates:
-            weights[place.candidates[0].country_code or ""] += _COUNTRY_WEIGHT / 2
-        if place.in_dateline and place.candidates:
-            weights[place.candidates[0].country_code or ""] += _DATELINE_WEIGHT
+    """Choose each toponym's entry, preferring the countries the article is about. A small
+    place found only abroad is left unresolved (its name kept): in a Salvadoran story, "Cerezo"
+    is a person before it is a village in Spain."""
+    countries = article_countries(places, parsed)
     for place in places:
         if not place.candidates:
             continue
-        place.entry = max(place.candidates, key=lambda entry: _score(entry, weights, place))
+        home = [c for c in place.candidates if c.country_code in countries]
+        pool = home or list(place.candidates)
+        place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
+        if not home and countries and not _notable(place.entry):
+            place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
+            place.entry = None
     # containment the text states: "X, in Y province" / "the X district of Y"
     for first, second in zip(places, places[1:], strict=False):
         gap = parsed.text[first.end : second.start]
-        if len(gap) <= 12 and first.entry and second.candidates and ("," in gap or " of " in gap or
-                                                                    " in " in gap):
+        if len(gap) <= 12 and first.candidates and second.candidates and (
+                "," in gap or " of " in gap or " in " in gap):
             container = _container(first, second)
             if container is not None:
                 first.container = second
                 second.entry = container
+
+
+def _notable(entry: PlaceEntry) -> bool:
+    """Big enough to be named in a story from another country."""
+    return entry.kind in ("country", "admin1", "region") or (entry.population or 0) >= 100_000
+
+
+def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> Counter[str]:
+    """The countries an article is about, weighted: the dateline's, named countries, demonyms
+    ("Salvadoran"), and admin units that exist in one country only."""
+    from . import actors  # noqa: PLC0415
+
+    weights: Counter[str] = Counter()
+    for place in places:
+        if not place.candidates:
+            continue
+        top = max(place.candidates, key=lambda e: (e.kind == "country", e.population or 0))
+        if place.in_dateline:
+            weights[top.country_code or ""] += _DATELINE_WEIGHT
+        elif top.kind == "country":
+            weights[top.country_code or ""] += _COUNTRY_WEIGHT
+        elif top.kind == "admin1" and len({c.country_code for c in place.candidates
+                                            if c.kind == "admin1"}) == 1:
+            weights[top.country_code or ""] += 1
+    for match in actors.index().find_demonyms(parsed.text, all_caps=parsed.all_caps,
+                                              tokens=parsed.words):
+        if match.value.country:
+            weights[match.value.country] += 0.5
+    weights.pop("", None)
+    return weights
 
 
 def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
@@ -210,6 +313,9 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
     """Two toponyms that cannot be the scene of one event: different places, neither inside
     the other, both at least admin1 level and in the same or different countries."""
     if a.entry is None or b.entry is None:
+        if a.entry is None and b.entry is None and a.cue in SCENE_CUES and b.cue in SCENE_CUES:
+            key_a, key_b = fold(a.text), fold(b.text)
+            return key_a not in key_b and key_b not in key_a
         return False
     if a.entry.id == b.entry.id:
         return False

@@ -55,29 +55,34 @@ _FORCES = frozenset({"state_forces", "police"})
 _ARMED = frozenset({"armed_group", "unknown_armed", "militia"})
 
 
-def admits(scope: Scope, event: Event, published: dt.date | None) -> bool:
-    """Whether the scope keeps an event."""
+def rejection(scope: Scope, event: Event, published: dt.date | None) -> str | None:
+    """Why a scope drops an event, or None when it keeps it."""
     if scope.types is not None and event.type not in scope.types:
-        return False
+        return f"type {event.type} not in scope"
     if event.confidence < scope.min_confidence:
-        return False
+        return "confidence below the scope's minimum"
     if scope.countries is not None:
         code = event.location.country_code if event.location else None
         if code is None and scope.unknown_country == "drop":
-            return False
+            return "country unknown"
         if code is not None and code not in scope.countries:
-            return False
+            return f"country {code} outside the scope"
     if scope.max_age_days is not None and published and event.date.end:
         if (published - event.date.end).days > scope.max_age_days:
-            return False
+            return f"older than {scope.max_age_days} days before publication"
     if scope.exclude_target_kinds and event.targets:
         if all(target.kind in scope.exclude_target_kinds for target in event.targets):
-            return False
+            return "every target is of an excluded kind"
     if scope.exclude_clashes and event.perpetrators and all(
             p.kind in _FORCES for p in event.perpetrators):
         if not event.targets or all(t.kind in _ARMED | _FORCES for t in event.targets):
-            return False
-    return True
+            return "state forces against armed groups (a military action)"
+    return None
+
+
+def admits(scope: Scope, event: Event, published: dt.date | None) -> bool:
+    """Whether the scope keeps an event."""
+    return rejection(scope, event, published) is None
 
 
 def apply(scope: Scope, events: list[Event], published: dt.date | None) -> list[Event]:

@@ -141,7 +141,9 @@ def _make(mention: Mention, outcome: Outcome, value: tuple[int, int | None, Coun
         outcome=outcome, value=casualties, mention=mention, victims=victims,
         attackers=head_word in ATTACKER_NOUNS or _compound_attacker(victims),
         armed=head_word in ARMED_NOUNS,
-        aggregate=bool(period) or mention.generic,
+        # A four-figure toll is a war's or a campaign's, not one attack's: the deadliest single
+        # attacks on record killed a few thousand, and news gives those with their own words.
+        aggregate=bool(period) or mention.generic or casualties.min >= 1000,
         update=_is_update(trigger),
         period=period.group() if period else None,
     )
