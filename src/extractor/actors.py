@@ -30,6 +30,7 @@ _VICTIM_NOUNS = frozenset("murder murders assassination assassinations killing k
 _ANAPHORS = frozenset("group organization organisation movement outfit faction network militia "
                       "jihadists militants insurgents rebels guerrillas extremists terrorists".split())
 _PRONOUNS = frozenset("it they them its their".split())
+_DYING_VERBS = frozenset("die perish succumb drown lose".split())
 _SUSPECT_CUES = frozenset("suspected alleged presumed presumably suspect probable apparent "
                           "likely possibly probably believed thought".split())
 _ACCUSE_VERBS = frozenset("blame accuse attribute hold implicate charge".split())
@@ -127,9 +128,11 @@ def _arguments(mention: Mention) -> list[tuple[Role, Token]]:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
             head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not any(
                 c.dep_ == "dobj" for c in children))
+        # "two militants died", "he lost his life": the subject of a dying verb is a victim
+        dying = head.lemma_.lower() in _DYING_VERBS
         for child in children:
             if child.dep_ == "nsubj" and not passive:
-                args.append(("perpetrator", child))
+                args.append(("target" if dying else "perpetrator", child))
             elif child.dep_ == "agent":
                 args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "nsubjpass"):

@@ -54,7 +54,9 @@ def run_batch(options: BatchOptions) -> Summary:
         for result in extractor.run(inputs):
             if isinstance(result, ErrorRecord):
                 summary.errors += 1
-                line = f"{result.source}{':' + str(result.line) if result.line else ''}: {result.message}"
+                where = f"{result.source}{':' + str(result.line) if result.line else ''}"
+                # reader errors already start with where they happened
+                line = result.message if result.message.startswith(result.source) else f"{where}: {result.message}"
                 summary.error_lines.append(line)
                 print(f"error: {line}", file=sys.stderr)
                 errors_stream().write(error_json(result) + "\n")

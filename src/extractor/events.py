@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
+from spacy.tokens import Token
+
+from . import actors as actors_stage
 from . import dates as dates_stage
 from . import places as places_stage
 from .actors import ActorMention
@@ -119,19 +123,19 @@ def assemble(parsed: ParsedArticle, incidents: list[Incident], actors: list[Acto
              anchor: dt.date | None) -> list[Event]:
     """Event records, one per incident, in text order."""
     events = []
-    country = places_stage.article_country(places)
+    article = places_stage.article_countries(places, parsed)
     for number, incident in enumerate(incidents, 1):
         clusters = {f.cluster for f in incident.fragments}
         own_actors = [a for a in actors if a.mention.cluster in clusters]
         own_claims = [c for c in claims if c.cluster in clusters]
         dateline = [p for p in places if p.in_dateline and p.entry is not None]
-        events.append(_event(parsed, number, incident, own_actors, own_claims, anchor, country,
+        events.append(_event(parsed, number, incident, own_actors, own_claims, anchor, article,
                              dateline))
     return events
 
 
 def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[ActorMention],
-           claims: list[ClaimMention], anchor: dt.date | None, country: object,
+           claims: list[ClaimMention], anchor: dt.date | None, article: Counter[str],
            dateline: list[PlaceMention]) -> Event:
     mentions = incident.mentions
     attack = [m for m in mentions if m.kind == "attack" and m.counts_as_event]
@@ -162,7 +166,8 @@ def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[
         type=event_type,
         methods=methods,
         date=_date(incident, anchor),
-        location=_location(incident, parsed, country, dateline),
+        location=_location(incident, parsed, incident_countries(perpetrators, targets, dateline,
+                                                                article), dateline),
         perpetrators=perpetrators,
         targets=targets,
         killed=_toll(victims, "killed"),
@@ -202,35 +207,81 @@ def _date(incident: Incident, anchor: dt.date | None) -> EventDate:
     return dates_stage.undated(anchor)
 
 
-def _location(incident: Incident, parsed: ParsedArticle, country: object,
+_HERE_RE = re.compile(r"\b(?:in|near|outside|on the outskirts of)\s+(?:this|the)\s+(?:capital|city)\b|"
+                      r"\b(?:here|locally)\b", re.IGNORECASE)
+
+
+def _location(incident: Incident, parsed: ParsedArticle, countries: list[str],
               dateline: list[PlaceMention]) -> Location | None:
-    places = [p for p in incident.places if not p.in_dateline]
-    if places:
-        def rank(place: PlaceMention) -> tuple[int, int, int]:
-            scene = place.cue in SCENE_CUES or place.direction
-            return (int(scene), specificity(place), -place.start)
-        best = max(places, key=rank)
-        if best.entry is None and best.cue not in SCENE_CUES:
-            resolved = [p for p in places if p.entry is not None]
-            best = max(resolved, key=rank) if resolved else best
-        result = places_stage.location(best)
-        if result.country_code is None:
-            fallback = _fallback_country(parsed, country)
-            if fallback is not None:
-                result = result.model_copy(update={"country": fallback.country,
-                                                   "country_code": fallback.country_code})
+    """The scene the text attaches to the incident; the dateline when the text says "here" or
+    names no place; else the country the incident's actors or the article point to."""
+    scored = []
+    for place in incident.places:
+        if place.in_dateline:
+            continue
+        scored.append((place, _distance_to_triggers(parsed, place, incident)))
+    scene = places_stage.choose_scene(scored)
+    if scene is not None:
+        result = places_stage.location(scene)
+        if result.country_code is None and countries:
+            entry = places_stage.index().country(countries[0])
+            if entry is not None:
+                result = result.model_copy(update={"country": entry.country or entry.name,
+                                                   "country_code": entry.country_code})
         return result
-    if dateline:
+    says_here = any(_HERE_RE.search(parsed.sentences[f.sentence].text) for f in incident.fragments)
+    if dateline and (says_here or not countries or dateline[0].entry is not None
+                     and dateline[0].entry.country_code == countries[0]):
         return places_stage.location(dateline[0], source="dateline")
-    if country is not None:
-        return places_stage.country_location(country, source="article")  # type: ignore[arg-type]
+    if countries:
+        entry = places_stage.index().country(countries[0])
+        if entry is not None:
+            return places_stage.country_location(entry, source="article")
     return None
 
 
-def _fallback_country(parsed: ParsedArticle, country: object) -> Location | None:
-    if country is None:
-        return None
-    return places_stage.country_location(country, source="article")  # type: ignore[arg-type]
+def _distance_to_triggers(parsed: ParsedArticle, place: PlaceMention, incident: Incident) -> int:
+    """Dependency-path length from a toponym to the nearest attack word of its sentence."""
+    sent = parsed.sentence_at(place.start)
+    if sent is None or sent.doc is None:
+        return 99
+    span = sent.doc.char_span(place.start - sent.start, place.end - sent.start, alignment_mode="expand")
+    if span is None:
+        return 99
+    heads = [m.head for m in incident.mentions if m.sent.index == sent.index]
+    return min((_tree_distance(span.root, head) for head in heads), default=99)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one parse."""
+    up_a = [a, *a.ancestors]
+    index_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in index_a:
+            return n + index_a[token.i]
+    return 99
+
+
+def incident_countries(perpetrators: list[Perpetrator], targets: list[Target],
+                       dateline: list[PlaceMention], article: Counter[str]) -> list[str]:
+    """Countries an incident points to, strongest first: its actors' (a group active in one
+    country, "Salvadoran soldiers"), the dateline's, the article's."""
+    votes: Counter[str] = Counter()
+    # a target's nationality ("Spanish Jesuits") says nothing of where it was hit; an
+    # attacker's ("Salvadoran army", a group active in one country) does
+    for actor in perpetrators:
+        if actor.country_code:
+            votes[actor.country_code] += 2
+    for perpetrator in perpetrators:
+        if perpetrator.actor_id and not perpetrator.country_code:
+            group = actors_stage.index().groups.get(perpetrator.actor_id)
+            if group is not None and len(group.countries) == 1:
+                votes[group.countries[0]] += 2
+    if dateline and dateline[0].entry is not None and dateline[0].entry.country_code:
+        votes[dateline[0].entry.country_code] += 3  # where the reporter files from
+    for code, weight in article.items():
+        votes[code] += weight / 4
+    return [code for code, _ in votes.most_common()]
 
 
 def _actors(actors: list[ActorMention], claims: list[ClaimMention]) -> tuple[list[Perpetrator], list[Target]]:

@@ -107,10 +107,12 @@ class Incident:
                                                                                       "acl", "conj")):
                 return True
             if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+                determined = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any", "every", "each")
+                                 for c in head.children)
                 anchored = any(f.date is not None and f.date.precision in ("day", "week")
                                for f in self.fragments) or any(
                     p.cue in SCENE_CUES for p in self.places)
-                if anchored:
+                if anchored or determined:
                     return True
         return False
 

@@ -34,7 +34,7 @@ _PRECISION_BY_KIND: dict[str, GeoPrecision] = {
 # the prior (log10 population). Calibrated so that "Izra" in a Syrian article beats a Jordanian
 # town ten times larger, while an unrelated megacity named once still wins over a hamlet.
 _COUNTRY_WEIGHT = 2.0
-_DATELINE_WEIGHT = 2.5
+_DATELINE_WEIGHT = 3.0
 
 
 @dataclass(eq=False)
@@ -48,6 +48,7 @@ class PlaceMention:
     cue: str = ""
     direction: bool = False
     in_dateline: bool = False
+    foreign: bool = False
     entry: PlaceEntry | None = None
     container: PlaceMention | None = None
     notes: list[str] = field(default_factory=list)
@@ -73,11 +74,14 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     """Every toponym of the article, resolved in context, in text order."""
     text = parsed.text
     blocked = _blocked_spans(parsed)
+    person_words = _person_words(parsed)
     found: list[PlaceMention] = []
     for match in index().find_in(text, all_caps=parsed.all_caps):
         if not _plausible(match.text, match.key, match.value, parsed, blocked, match.start, match.end):
             continue
         cue, direction = _cue_before(text, match.start)
+        if match.key in person_words and cue not in SCENE_CUES:
+            continue  # "Guerrero" named as a person elsewhere in the article
         found.append(PlaceMention(match.start, match.end, match.text, match.value, cue, direction))
     covered = [(p.start, p.end) for p in found]
     for sent in parsed.parsed:
@@ -114,7 +118,8 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
 
 
 # Names that the gazetteer knows as alternates of real places but that text uses generically.
-_GENERIC = frozenset({"the city", "city", "capital", "the capital", "capital city", "downtown",
+_GENERIC = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                      "northwestern", "southeastern", "southwestern", "north east", "the city", "city", "capital", "the capital", "capital city", "downtown",
                       "the center", "the centre", "center", "centre", "no city", "the town",
                       "the village", "the north", "the south", "the east", "the west", "north",
                       "south", "east", "west", "the border", "border", "the coast", "coast",
@@ -141,15 +146,38 @@ def _blocked_spans(parsed: ParsedArticle) -> list[tuple[int, int]]:
     return spans
 
 
+def _person_words(parsed: ParsedArticle) -> set[str]:
+    """Folded surnames and full names of the people the NER found anywhere in the article."""
+    found: set[str] = set()
+    for sent in parsed.parsed:
+        assert sent.doc is not None
+        for ent in sent.doc.ents:
+            if ent.label_ == "PERSON":
+                key = fold(ent.text)
+                found.add(key)
+                parts = key.split()
+                if len(parts) > 1:
+                    found.add(parts[-1])
+                    found.add(" ".join(parts[-2:]))
+    return found
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
 def _all_common(name: str) -> bool:
-    """Whether every word of a name is a common English word ("Front", "The City", "Give")."""
-    keys = fold(name).split()
+    """Whether a name is made of common English words ("Front", "The City", "Give"): flagged
+    as a common word by the gazetteer build, or, for names it does not know, every word in our
+    English word list (which also holds some proper nouns, so it alone is not enough)."""
+    key = fold(name)
+    keys = key.split()
+    if not keys:
+        return False
+    if index().lookup(name):
+        return index().common.get(key) == "cue"  # "case" names ("San Salvador") are names
     common = lexicon.english_words()
-    return bool(keys) and all(k in common or k in STOP_WORDS for k in keys)
+    return all(k in common or k in STOP_WORDS for k in keys)
 
 
 def _plausible(raw: str, key: str, candidates: tuple[PlaceEntry, ...], parsed: ParsedArticle,
@@ -200,9 +228,12 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
         home = [c for c in place.candidates if c.country_code in countries]
         pool = home or list(place.candidates)
         place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
-        if not home and countries and not _notable(place.entry):
+        if not home and countries and not (_notable(place.entry) and (
+                place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps)):
+            # in capitals, a foreign unit named with no "in" before it is as likely a surname
             place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
             place.entry = None
+            place.foreign = True
     # containment the text states: "X, in Y province" / "the X district of Y"
     for first, second in zip(places, places[1:], strict=False):
         gap = parsed.text[first.end : second.start]
@@ -216,7 +247,7 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
 
 def _notable(entry: PlaceEntry) -> bool:
     """Big enough to be named in a story from another country."""
-    return entry.kind in ("country", "admin1", "region") or (entry.population or 0) >= 100_000
+    return entry.kind in ("country", "admin1", "region") or (entry.population or 0) >= 500_000
 
 
 def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> Counter[str]:
@@ -260,6 +291,29 @@ def _score(entry: PlaceEntry, weights: Counter[str], place: PlaceMention) -> flo
     prior = math.log10((entry.population or 0) + 10)
     kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
     return prior + kind_bonus + weights.get(entry.country_code or "", 0.0)
+
+
+def choose_scene(scored: list[tuple[PlaceMention, int]]) -> PlaceMention | None:
+    """The toponym that reads as the incident's scene, from (toponym, dependency distance to
+    the attack words) pairs: attached to the attack ("killed in X", "an ambush near X") before
+    merely in the sentence; after a scene preposition; then the most specific."""
+    # a bare country name is the scene only when attached to the attack ("killed in Peru")
+    scored = [(p, d) for p, d in scored if not p.foreign
+              and not (p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES))]
+    if not scored:
+        return None
+
+    def rank(item: tuple[PlaceMention, int]) -> tuple[int, int, int, int, int]:
+        place, distance = item
+        scene = place.cue in SCENE_CUES or place.direction
+        attached = distance <= 4
+        return (int(attached and scene), int(scene), int(place.entry is not None),
+                specificity(place), -distance)
+
+    best, distance = max(scored, key=rank)
+    if distance > 8 and not (best.cue in SCENE_CUES):
+        return None
+    return best
 
 
 def article_country(places: list[PlaceMention]) -> PlaceEntry | None:

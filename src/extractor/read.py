@@ -20,7 +20,9 @@ from .schema import Article, PublishedSource
 # Larger articles are refused: the longest wire stories and long-form reports run to ~100 kB;
 # 5 MB is far beyond any article and keeps one bad file from taking a worker's memory.
 MAX_BYTES = 5_000_000
-SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+# What a folder scan reads. HTML is not read (no boilerplate removal yet): a page named on the
+# command line, or text that starts like one, is reported as an input error instead.
+SUFFIXES = (".txt", ".json", ".jsonl")
 _KEYS = ("id", "text", "published", "title", "url")
 
 
@@ -76,12 +78,11 @@ def read_file(path: Path, *, published: dt.date | None = None,
         else:
             text = decode(data, source=source)
             if suffix in (".html", ".htm") or _looks_like_html(text):
-                from .html import article_from_html  # optional adapter, imported on demand
-
-                yield article_from_html(text, id=path.stem, source=source, published=published)
-            else:
-                yield make_article(text, id=path.stem, source=source, published=published,
-                                   published_source="cli" if published else "none")
+                raise InputError(f"{source}: HTML is not supported; extract the article text "
+                                 "first (a .txt, or the 'text' of a .json)", kind="malformed",
+                                 source=source)
+            yield make_article(text, id=path.stem, source=source, published=published,
+                               published_source="cli" if published else "none")
     except InputError as e:
         yield e
 

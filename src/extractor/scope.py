@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import resources
 from .errors import ResourceError, ScopeError
-from .schema import ActorKind, Event, EventType
+from .schema import ActorKind, Event, EventType, Method
 
 
 class Scope(BaseModel):
@@ -28,6 +28,7 @@ class Scope(BaseModel):
     max_age_days: int | None = Field(default=None, ge=0)
     exclude_target_kinds: tuple[ActorKind, ...] = ()
     exclude_clashes: bool = False
+    exclude_methods_only: tuple[Method, ...] = ()
     types: tuple[EventType, ...] | None = None
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     unknown_country: Literal["keep", "drop"] = "keep"
@@ -70,6 +71,10 @@ def rejection(scope: Scope, event: Event, published: dt.date | None) -> str | No
     if scope.max_age_days is not None and published and event.date.end:
         if (published - event.date.end).days > scope.max_age_days:
             return f"older than {scope.max_age_days} days before publication"
+    if scope.exclude_methods_only and event.methods and all(
+            m in scope.exclude_methods_only for m in event.methods) and not any(
+            t.kind == "civilians" for t in event.targets):
+        return f"only {', '.join(event.methods)}, with no civilian target"
     if scope.exclude_target_kinds and event.targets:
         if all(target.kind in scope.exclude_target_kinds for target in event.targets):
             return "every target is of an excluded kind"

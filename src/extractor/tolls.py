@@ -48,7 +48,9 @@ _PERIOD_RE = re.compile(
     r"\b(since\b|so far|to date|this year|last year|in total|in all\b|overall|all told|over the "
     r"(?:past|last)|in the (?:past|last)|during the (?:war|conflict|insurgency|past|last)|each year|"
     r"every year|a year\b|per year|annually|since the (?:start|beginning)|cumulative|in recent "
-    r"(?:weeks|months|years)|throughout)", re.IGNORECASE)
+    r"(?:weeks|months|years)|throughout|during (?:the (?:past |last )?(?:week|month|year|offensive|"
+    r"campaign)|(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b))", re.IGNORECASE)
 _UPDATE_LEMMAS = frozenset("rise climb increase reach mount jump grow soar stand hit".split())
 _ZERO_WORDS = frozenset("no nobody none".split())
 
