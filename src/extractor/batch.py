@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -56,7 +56,11 @@ def run_batch(options: BatchOptions) -> Summary:
                 summary.errors += 1
                 where = f"{result.source}{':' + str(result.line) if result.line else ''}"
                 # reader errors already start with where they happened
-                line = result.message if result.message.startswith(result.source) else f"{where}: {result.message}"
+                line = (
+                    result.message
+                    if result.message.startswith(result.source)
+                    else f"{where}: {result.message}"
+                )
                 summary.error_lines.append(line)
                 print(f"error: {line}", file=sys.stderr)
                 errors_stream().write(error_json(result) + "\n")
@@ -70,7 +74,9 @@ def run_batch(options: BatchOptions) -> Summary:
 
 
 @contextlib.contextmanager
-def _outputs(options: BatchOptions) -> Iterator[tuple]:  # type: ignore[type-arg]
+def _outputs(
+    options: BatchOptions,
+) -> Iterator[tuple[Callable[[Extraction], None], Callable[[], IO[str]]]]:
     """The record writer and a lazily opened errors stream."""
     stack = contextlib.ExitStack()
     with stack:
@@ -104,16 +110,28 @@ def _outputs(options: BatchOptions) -> Iterator[tuple]:  # type: ignore[type-arg
 
 
 @contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator:  # type: ignore[type-arg]
+def _progress(enabled: bool) -> Iterator[Callable[[], object]]:
     """A progress counter on stderr (rich, which typer already depends on)."""
     if not enabled:
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TimeElapsedColumn,
+    )
 
-    with Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
         task = progress.add_task("articles", total=None)
         yield lambda: progress.advance(task)

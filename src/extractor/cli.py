@@ -6,20 +6,24 @@ import datetime as dt
 import logging
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from . import __version__
 from .errors import ExtractorError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Structured, validated records of attacks from news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Structured, validated records of attacks from news articles.",
+)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
 
@@ -32,13 +36,24 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,  # noqa: UP045
-                                                    help="Print the version and exit.")] = None,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")] = 0,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = None,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")
+    ] = 0,
 ) -> None:
     """extractor: who did what to whom, where and when, with the evidence for every field."""
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -52,22 +67,60 @@ def _date(value: str | None) -> dt.date | None:
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .json, .jsonl files, folders, or - for stdin.")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (JSONL) or folder (--format json); stdout if omitted.")] = None,  # noqa: UP045
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one line per article; json: one file per article.")] = Format.jsonl,
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that have none.")] = None,  # noqa: UP045
-    scope: Annotated[str, typer.Option(help="Which incidents to keep: default, muc4, ...")] = "default",
-    model: Annotated[Optional[str], typer.Option(help="A spaCy pipeline to use instead of en_core_web_sm.")] = None,  # noqa: UP045
-    errors: Annotated[Optional[Path], typer.Option(help="Where to write one JSON line per failed input (default: OUT.errors.jsonl).")] = None,  # noqa: UP045
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Articles: .txt, .json, .jsonl files, folders, or - for stdin."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output file (JSONL) or folder (--format json); stdout if omitted."
+        ),
+    ] = None,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="jsonl: one line per article; json: one file per article."
+        ),
+    ] = Format.jsonl,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that have none.")
+    ] = None,
+    scope: Annotated[
+        str, typer.Option(help="Which incidents to keep: default, muc4, ...")
+    ] = "default",
+    model: Annotated[
+        str | None, typer.Option(help="A spaCy pipeline to use instead of en_core_web_sm.")
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where to write one JSON line per failed input (default: OUT.errors.jsonl)."
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option(help="Sentences per spaCy batch.")] = 32,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,  # noqa: UP045
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Progress bar on stderr (default: when stderr is a terminal).",
+        ),
+    ] = None,
 ) -> None:
     """Extract attack events from articles and write one JSON record per article."""
     from .batch import BatchOptions, run_batch
 
-    options = BatchOptions(paths=paths, out=out, format=format.value, published=_date(published),
-                           scope=scope, model=model, errors=errors, batch_size=batch_size,
-                           progress=sys.stderr.isatty() if progress is None else progress)
+    options = BatchOptions(
+        paths=paths,
+        out=out,
+        format=format.value,
+        published=_date(published),
+        scope=scope,
+        model=model,
+        errors=errors,
+        batch_size=batch_size,
+        progress=sys.stderr.isatty() if progress is None else progress,
+    )
     started = time.perf_counter()
     try:
         summary = run_batch(options)
@@ -75,8 +128,11 @@ def run(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     seconds = time.perf_counter() - started
-    typer.echo(f"articles={summary.articles} events={summary.events} errors={summary.errors} "
-               f"seconds={seconds:.1f}", err=True)
+    typer.echo(
+        f"articles={summary.articles} events={summary.events} errors={summary.errors} "
+        f"seconds={seconds:.1f}",
+        err=True,
+    )
     raise typer.Exit(1 if summary.errors else 0)
 
 
@@ -90,18 +146,35 @@ def schema() -> None:
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[Optional[list[Path]], typer.Option(help="Gold JSONL files (default: MUC-4 TST1 and TST2 in ../shared/eval/data).")] = None,  # noqa: UP045
-    scope: Annotated[str, typer.Option(help="Scope to extract with (muc4 for MUC-4 gold).")] = "muc4",
-    scorer: Annotated[Optional[Path], typer.Option(help="score.py to use (default: ../shared/eval/score.py).")] = None,  # noqa: UP045
-    out: Annotated[Path, typer.Option(help="Folder for predictions and the score report.")] = Path("out/eval"),
-    floors: Annotated[Optional[Path], typer.Option(help="TOML file of minimum scores; exit 1 when one is missed.")] = None,  # noqa: UP045
-    model: Annotated[Optional[str], typer.Option(help="A spaCy pipeline to use instead of en_core_web_sm.")] = None,  # noqa: UP045
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Gold JSONL files (default: MUC-4 TST1 and TST2 in ../shared/eval/data)."
+        ),
+    ] = None,
+    scope: Annotated[
+        str, typer.Option(help="Scope to extract with (muc4 for MUC-4 gold).")
+    ] = "muc4",
+    scorer: Annotated[
+        Path | None, typer.Option(help="score.py to use (default: ../shared/eval/score.py).")
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Folder for predictions and the score report.")] = Path(
+        "out/eval"
+    ),
+    floors: Annotated[
+        Path | None, typer.Option(help="TOML file of minimum scores; exit 1 when one is missed.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="A spaCy pipeline to use instead of en_core_web_sm.")
+    ] = None,
 ) -> None:
     """Score extraction against gold data with the shared scorer (and check the floors)."""
     from .evaluate import run_evaluation
 
     try:
-        report = run_evaluation(gold=gold, scope=scope, scorer=scorer, out=out, floors=floors, model=model)
+        report = run_evaluation(
+            gold=gold, scope=scope, scorer=scorer, out=out, floors=floors, model=model
+        )
     except ExtractorError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e

@@ -46,22 +46,41 @@ class ExtractorComponent:
         from . import lexicon
 
         published: dt.date | None = doc._.published or self.published
-        article = make_article(doc.text, id=doc._.article_id or "doc", published=published,
-                               published_source="metadata" if published else "none")
+        article = make_article(
+            doc.text,
+            id=doc._.article_id or "doc",
+            published=published,
+            published_source="metadata" if published else "none",
+        )
         text = article.text
         all_words = words(text)
         hits = list(lexicon.trigger_matcher().finditer(text, tokens=all_words))
         sentences = []
         for index, sent in enumerate(doc.sents):
-            sentences.append(Sentence(index, sent.start_char, sent.end_char, text[sent.start_char:sent.end_char],
-                                      doc=sent.as_doc()))
+            sentences.append(
+                Sentence(
+                    index,
+                    sent.start_char,
+                    sent.end_char,
+                    text[sent.start_char : sent.end_char],
+                    doc=sent.as_doc(),
+                )
+            )
         dateline = find_dateline(text)
         _mark_candidates(sentences, hits, dateline.end if dateline else 0)
-        for sent in sentences:
-            if not sent.candidate:
-                sent.doc = None
-        parsed = ParsedArticle(article=article, text=text, all_caps=is_all_caps(text), words=all_words,
-                               sentences=sentences, dateline=dateline, triggers=hits, parse_text=text)
+        for sentence in sentences:
+            if not sentence.candidate:
+                sentence.doc = None
+        parsed = ParsedArticle(
+            article=article,
+            text=text,
+            all_caps=is_all_caps(text),
+            words=all_words,
+            sentences=sentences,
+            dateline=dateline,
+            triggers=hits,
+            parse_text=text,
+        )
         return self.extractor.extract_parsed(parsed)
 
 

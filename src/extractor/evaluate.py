@@ -32,8 +32,10 @@ def shared_dir() -> Path:
     for candidate in candidates:
         if (candidate / "eval" / "score.py").exists():
             return candidate
-    raise ResourceError("the shared evaluation folder (../shared/eval with score.py) was not found; "
-                        "set EXTRACTOR_SHARED to the folder that holds eval/")
+    raise ResourceError(
+        "the shared evaluation folder (../shared/eval with score.py) was not found; "
+        "set EXTRACTOR_SHARED to the folder that holds eval/"
+    )
 
 
 @dataclass
@@ -45,9 +47,15 @@ class Report:
     failures: list[str] = field(default_factory=list)
 
 
-def run_evaluation(*, gold: list[Path] | None = None, scope: str = "muc4", scorer: Path | None = None,
-                   out: Path = Path("out/eval"), floors: Path | None = None,
-                   model: str | None = None) -> Report:
+def run_evaluation(
+    *,
+    gold: list[Path] | None = None,
+    scope: str = "muc4",
+    scorer: Path | None = None,
+    out: Path = Path("out/eval"),
+    floors: Path | None = None,
+    model: str | None = None,
+) -> Report:
     """Extract from the gold documents, score the predictions, compare with floors."""
     shared = None if gold and scorer else shared_dir()
     gold_files = gold or [shared / "eval" / "data" / name for name in DEFAULT_GOLD]  # type: ignore[operator]
@@ -71,8 +79,20 @@ def run_evaluation(*, gold: list[Path] | None = None, scope: str = "muc4", score
             handle.write(record_json(result) + "\n")
     report_json = out / "score.json"
     completed = subprocess.run(
-        [sys.executable, str(scorer), "--gold", str(pooled), "--pred", str(pred), "--json", str(report_json)],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(scorer),
+            "--gold",
+            str(pooled),
+            "--pred",
+            str(pred),
+            "--json",
+            str(report_json),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if completed.returncode != 0:
         raise ResourceError(f"score.py failed: {completed.stderr.strip()}")
     result = json.loads(report_json.read_text(encoding="utf-8"))
@@ -84,9 +104,11 @@ def run_evaluation(*, gold: list[Path] | None = None, scope: str = "muc4", score
 
 def flatten(result: dict) -> dict[str, float | None]:
     """metric name -> F1, with the names score.py prints (document, event, slot.X, variant.X)."""
-    scores: dict[str, float | None] = {"document": result["document"]["f1"],
-                                       "event": result["events"]["f1"],
-                                       "all_slots_micro": result["all_slots_micro"]["f1"]}
+    scores: dict[str, float | None] = {
+        "document": result["document"]["f1"],
+        "event": result["events"]["f1"],
+        "all_slots_micro": result["all_slots_micro"]["f1"],
+    }
     for name, values in result["slots"].items():
         scores[f"slot.{name}"] = values["f1"]
     for name, values in result["variants"].items():
@@ -102,5 +124,7 @@ def check_floors(scores: dict[str, float | None], floors_file: Path) -> list[str
         for metric, floor in section.get("floors", {}).items():
             value = scores.get(metric)
             if value is None or value < floor:
-                failures.append(f"{metric} = {value if value is None else round(value, 4)} < {floor}")
+                failures.append(
+                    f"{metric} = {value if value is None else round(value, 4)} < {floor}"
+                )
     return failures

@@ -26,13 +26,15 @@ SUFFIXES = (".txt", ".json", ".jsonl")
 _KEYS = ("id", "text", "published", "title", "url")
 
 
-def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None,
-               max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+def read_paths(
+    paths: Iterable[str | Path], *, published: dt.date | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputError]:
     """Articles (or errors) from files, folders (recursive, sorted) and '-' for stdin, in order."""
     for item in paths:
         if str(item) == "-":
-            yield from read_stream(sys.stdin.buffer, source="stdin", published=published,
-                                   max_bytes=max_bytes)
+            yield from read_stream(
+                sys.stdin.buffer, source="stdin", published=published, max_bytes=max_bytes
+            )
             continue
         path = Path(item)
         if path.is_dir():
@@ -49,108 +51,166 @@ def _hidden(file: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in file.relative_to(root).parts)
 
 
-def read_file(path: Path, *, published: dt.date | None = None,
-              max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+def read_file(
+    path: Path, *, published: dt.date | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputError]:
     """The articles of one file: one for .txt/.json/.html, one per line for .jsonl."""
     source = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes and path.suffix.lower() != ".jsonl":
-            raise InputError(f"{source}: {size:,} bytes is over the {max_bytes:,}-byte limit",
-                             kind="too_large", source=source)
+            raise InputError(
+                f"{source}: {size:,} bytes is over the {max_bytes:,}-byte limit",
+                kind="too_large",
+                source=source,
+            )
         with path.open("rb") as handle:
             if path.suffix.lower() == ".jsonl":
-                yield from _read_jsonl(handle, source=source, stem=path.stem,
-                                       published=published, max_bytes=max_bytes)
+                yield from _read_jsonl(
+                    handle, source=source, stem=path.stem, published=published, max_bytes=max_bytes
+                )
                 return
             data = handle.read()
     except InputError as e:
         yield e
         return
     except OSError as e:
-        yield InputError(f"{source}: cannot read ({e.strerror or e})", kind="unreadable", source=source)
+        yield InputError(
+            f"{source}: cannot read ({e.strerror or e})", kind="unreadable", source=source
+        )
         return
     try:
         suffix = path.suffix.lower()
         if suffix == ".json":
-            yield _from_json_text(decode(data, source=source), source=source, line=None,
-                                  fallback_id=path.stem, published=published)
+            yield _from_json_text(
+                decode(data, source=source),
+                source=source,
+                line=None,
+                fallback_id=path.stem,
+                published=published,
+            )
         else:
             text = decode(data, source=source)
             if suffix in (".html", ".htm") or _looks_like_html(text):
-                raise InputError(f"{source}: HTML is not supported; extract the article text "
-                                 "first (a .txt, or the 'text' of a .json)", kind="malformed",
-                                 source=source)
-            yield make_article(text, id=path.stem, source=source, published=published,
-                               published_source="cli" if published else "none")
+                raise InputError(
+                    f"{source}: HTML is not supported; extract the article text "
+                    "first (a .txt, or the 'text' of a .json)",
+                    kind="malformed",
+                    source=source,
+                )
+            yield make_article(
+                text,
+                id=path.stem,
+                source=source,
+                published=published,
+                published_source="cli" if published else "none",
+            )
     except InputError as e:
         yield e
 
 
-def read_stream(stream: BinaryIO, *, source: str, published: dt.date | None = None,
-                max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
-    """Standard input: a JSONL stream when its first non-blank line is a JSON object, else one text."""
+def read_stream(
+    stream: BinaryIO, *, source: str, published: dt.date | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | InputError]:
+    """Standard input: a JSONL stream when its first non-blank line is a JSON object, else one
+    text."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield InputError(f"{source}: over the {max_bytes:,}-byte limit", kind="too_large", source=source)
+        yield InputError(
+            f"{source}: over the {max_bytes:,}-byte limit", kind="too_large", source=source
+        )
         return
     first = next((line for line in data.splitlines() if line.strip()), b"")
     if first.lstrip().startswith(b"{"):
         import io
 
-        yield from _read_jsonl(io.BytesIO(data), source=source, stem=source, published=published,
-                               max_bytes=max_bytes)
+        yield from _read_jsonl(
+            io.BytesIO(data), source=source, stem=source, published=published, max_bytes=max_bytes
+        )
         return
     try:
-        yield make_article(decode(data, source=source), id=source, source=source,
-                           published=published, published_source="cli" if published else "none")
+        yield make_article(
+            decode(data, source=source),
+            id=source,
+            source=source,
+            published=published,
+            published_source="cli" if published else "none",
+        )
     except InputError as e:
         yield e
 
 
-def _read_jsonl(handle: BinaryIO, *, source: str, stem: str, published: dt.date | None,
-                max_bytes: int) -> Iterator[Article | InputError]:
+def _read_jsonl(
+    handle: BinaryIO, *, source: str, stem: str, published: dt.date | None, max_bytes: int
+) -> Iterator[Article | InputError]:
     for number, raw in enumerate(handle, 1):
         if not raw.strip():
             continue
         where = f"{source}:{number}"
         if len(raw) > max_bytes:
-            yield InputError(f"{where}: line of {len(raw):,} bytes is over the limit",
-                             kind="too_large", source=source, line=number)
+            yield InputError(
+                f"{where}: line of {len(raw):,} bytes is over the limit",
+                kind="too_large",
+                source=source,
+                line=number,
+            )
             continue
         try:
-            yield _from_json_text(decode(raw, source=where), source=source, line=number,
-                                  fallback_id=f"{stem}:{number}", published=published)
+            yield _from_json_text(
+                decode(raw, source=where),
+                source=source,
+                line=number,
+                fallback_id=f"{stem}:{number}",
+                published=published,
+            )
         except InputError as e:
             yield e
 
 
-def _from_json_text(text: str, *, source: str, line: int | None, fallback_id: str,
-                    published: dt.date | None) -> Article:
+def _from_json_text(
+    text: str, *, source: str, line: int | None, fallback_id: str, published: dt.date | None
+) -> Article:
     where = f"{source}:{line}" if line else source
     try:
         record = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(f"{where}: malformed JSON ({e.msg} at column {e.colno})",
-                         kind="malformed", source=source, line=line) from e
-    return article_from_record(record, source=where, line=line, fallback_id=fallback_id,
-                               published=published)
+        raise InputError(
+            f"{where}: malformed JSON ({e.msg} at column {e.colno})",
+            kind="malformed",
+            source=source,
+            line=line,
+        ) from e
+    return article_from_record(
+        record, source=where, line=line, fallback_id=fallback_id, published=published
+    )
 
 
-def article_from_record(record: Any, *, source: str, line: int | None = None,
-                        fallback_id: str | None = None,
-                        published: dt.date | None = None) -> Article:
+def article_from_record(
+    record: Any,
+    *,
+    source: str,
+    line: int | None = None,
+    fallback_id: str | None = None,
+    published: dt.date | None = None,
+) -> Article:
     """An Article from a JSON object with `text` and optional `id`, `published`, `title`, `url`."""
     if not isinstance(record, dict):
-        raise InputError(f"{source}: expected a JSON object, got {type(record).__name__}",
-                         kind="malformed", source=source, line=line)
+        raise InputError(
+            f"{source}: expected a JSON object, got {type(record).__name__}",
+            kind="malformed",
+            source=source,
+            line=line,
+        )
     text = record.get("text")
     if not isinstance(text, str):
-        raise InputError(f"{source}: no 'text' string in the object", kind="malformed",
-                         source=source, line=line)
+        raise InputError(
+            f"{source}: no 'text' string in the object", kind="malformed", source=source, line=line
+        )
     raw_id = record.get("id")
     if raw_id is None and fallback_id is None:
-        raise InputError(f"{source}: no 'id' in the object", kind="malformed", source=source, line=line)
+        raise InputError(
+            f"{source}: no 'id' in the object", kind="malformed", source=source, line=line
+        )
     article_id = str(raw_id) if raw_id is not None else str(fallback_id)
     warnings: list[str] = []
     meta_date = None
@@ -158,25 +218,43 @@ def article_from_record(record: Any, *, source: str, line: int | None = None,
         meta_date = parse_date(record["published"])
         if meta_date is None:
             warnings.append(f"ignored unreadable 'published' value {record['published']!r}")
-    date, how = (meta_date, "metadata") if meta_date else (published, "cli" if published else "none")
-    optional = {key: record[key] if isinstance(record.get(key), str) else None for key in ("title", "url")}
+    how: PublishedSource = "metadata" if meta_date else ("cli" if published else "none")
+    date = meta_date or published
+    title, url = (record.get(key) if isinstance(record.get(key), str) else None
+                  for key in ("title", "url"))
     article = make_article(text, id=article_id, source=source, published=date,
-                           published_source=how, **optional)  # type: ignore[arg-type]
+                           published_source=how, title=title, url=url)
     article.warnings.extend(warnings)
     return article
 
 
-def make_article(text: str, *, id: str, source: str | None = None, published: dt.date | None = None,
-                 published_source: PublishedSource = "none", title: str | None = None,
-                 url: str | None = None) -> Article:
+def make_article(
+    text: str,
+    *,
+    id: str,
+    source: str | None = None,
+    published: dt.date | None = None,
+    published_source: PublishedSource = "none",
+    title: str | None = None,
+    url: str | None = None,
+) -> Article:
     """An Article from text, refusing text that cannot be an article (empty, binary)."""
     if not text.strip():
         raise InputError(f"{source or id}: empty document", kind="empty", source=source)
     if _control_share(text) > 0.05:
-        raise InputError(f"{source or id}: looks like binary data, not text", kind="binary", source=source)
+        raise InputError(
+            f"{source or id}: looks like binary data, not text", kind="binary", source=source
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Article(id=id, text=text, title=title, url=url, published=published,
-                   published_source=published_source if published else "none", source=source)
+    return Article(
+        id=id,
+        text=text,
+        title=title,
+        url=url,
+        published=published,
+        published_source=published_source if published else "none",
+        source=source,
+    )
 
 
 def decode(data: bytes, *, source: str) -> str:
@@ -188,21 +266,30 @@ def decode(data: bytes, *, source: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
-            raise InputError(f"{source}: broken UTF-16 ({e.reason})", kind="encoding", source=source) from e
+            raise InputError(
+                f"{source}: broken UTF-16 ({e.reason})", kind="encoding", source=source
+            ) from e
     if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like binary data (NUL bytes), not text", kind="binary",
-                         source=source)
+        raise InputError(
+            f"{source}: looks like binary data (NUL bytes), not text", kind="binary", source=source
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputError(f"{source}: not UTF-8 and not Windows-1252 text ({e.reason} at byte "
-                             f"{e.start})", kind="encoding", source=source) from e
+            raise InputError(
+                f"{source}: not UTF-8 and not Windows-1252 text ({e.reason} at byte {e.start})",
+                kind="encoding",
+                source=source,
+            ) from e
         if _control_share(text) > 0.01:
-            raise InputError(f"{source}: not UTF-8 text and not readable as Windows-1252",
-                             kind="encoding", source=source) from e
+            raise InputError(
+                f"{source}: not UTF-8 text and not readable as Windows-1252",
+                kind="encoding",
+                source=source,
+            ) from e
         return text
 
 
