@@ -44,7 +44,10 @@ _NOT_ACTORS = frozenset(
     "fire death deaths damage damages attention report reports number toll total casualty "
     "casualties injury injuries wound wounds attack attacks incident incidents action actions "
     "operation operations responsibility statement way time day night morning evening week "
-    "month year area zone region place moment life lives it this that which what who one".split())
+    "month year area zone region place moment life lives it this that which what who one "
+    # places, not parties: "attacked the outskirts of the city", "the northern sectors"
+    "sector sectors outskirts vicinity surroundings part parts side sides highway road roads "
+    "street streets areas zones regions neighborhood neighbourhood neighborhoods".split())
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
 

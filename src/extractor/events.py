@@ -78,21 +78,36 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
 
 def _best_date(fragment: Fragment, candidates: list[DateMention], parsed: ParsedArticle,
                anchor: dt.date | None) -> EventDate | None:
-    """The date nearest the fragment's attack words, skipping dates of reporting verbs."""
+    """The date the syntax attaches to the fragment's attack words, skipping dates of reporting
+    verbs ("police said on Monday"); a year or month far from the attack words is background."""
     scored = []
     for mention in candidates:
-        if mention.kind == "sequence":
+        if mention.kind == "sequence" or _reporting_date(parsed, mention):
             continue
-        if _reporting_date(parsed, mention):
+        distance = _date_distance(parsed, mention, fragment)
+        coarse = mention.kind in ("year", "month", "calendar")
+        if coarse and distance > 3:
             continue
-        distance = min(abs(mention.start - m.start) for m in fragment.mentions)
-        scored.append((distance, mention))
-    for _, mention in sorted(scored, key=lambda item: item[0]):
+        scored.append((distance + (2 if coarse else 0), mention.start, mention))
+    for _, _, mention in sorted(scored, key=lambda item: (item[0], item[1])):
         evidence = Span(start=mention.start, end=mention.end, text=parsed.text[mention.start:mention.end])
         resolved = dates_stage.resolve(mention, anchor, evidence)
         if resolved is not None:
             return resolved
     return None
+
+
+def _date_distance(parsed: ParsedArticle, mention: DateMention, fragment: Fragment) -> int:
+    """Dependency-path length from a date expression to the nearest mention of the fragment;
+    the character distance in tens when the sentence has no parse."""
+    sent = parsed.sentence_at(mention.start)
+    if sent is not None and sent.doc is not None:
+        span = sent.doc.char_span(mention.start - sent.start, mention.end - sent.start,
+                                  alignment_mode="expand")
+        heads = [m.head for m in fragment.mentions if m.sent.index == sent.index]
+        if span is not None and heads:
+            return min(_tree_distance(span.root, head) for head in heads)
+    return min(abs(mention.start - m.start) for m in fragment.mentions) // 10
 
 
 def _reporting_date(parsed: ParsedArticle, mention: DateMention) -> bool:

@@ -106,7 +106,7 @@ class Incident:
             if head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp",
                                                                                       "acl", "conj")):
                 return True
-            if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+            if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS") and mention.kind == "attack":
                 determined = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any", "every", "each")
                                  for c in head.children)
                 anchored = any(f.date is not None and f.date.precision in ("day", "week")

@@ -128,6 +128,10 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
         mention.supported = False
         mention.notes.append("not violence")
         return mention
+    if _modifies_non_event(mention):
+        mention.supported = False
+        mention.notes.append(f"modifies '{head.head.text}'")
+        return mention
     mention.negated = _is_negated(head, mention.kind)
     mention.hypothetical = _is_hypothetical(head)
     mention.generic = _is_generic(mention)
@@ -176,6 +180,10 @@ def _is_hypothetical(head: Token) -> bool:
             return True
         if any(child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS for child in token.children):
             return True
+    # "a plot to assassinate", "an order to kill": an infinitive hanging from a plan
+    if head.tag_ == "VB" and head.head.lemma_.lower() in _PLAN_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True
     # "threatened to attack", "plans for an attack", "warned of attacks", "fear of a bombing"
     current = head
     for _ in range(4):
@@ -197,11 +205,71 @@ def _is_hypothetical(head: Token) -> bool:
                for child in head.children)
 
 
+# Nouns that an attack word can modify without naming an attack: "kidnapping ring", "murder
+# charges", "bomb squad", "death squads", "attack helicopter", "bomb threat".
+_NON_EVENT_HEADS = frozenset(
+    "ring rings gang gangs band bands network networks squad squads unit units charge charges "
+    "case cases trial trials suspect suspects investigation investigations threat threats "
+    "helicopter helicopters plane planes aircraft jet jets dog dogs disposal expert experts "
+    "industry business list lists scare scares hoax plot plots attempt attempts warning warnings "
+    "sentence sentences penalty row certificate anniversary victims toll rate rates record "
+    "records statistics figures campaign campaigns wave waves threatens law laws launcher "
+    "launchers factory factories cache caches depot depots shipment shipments maker makers "
+    "vest vests belt belts material materials".split())
+# Verbs whose object is a weapon found or taken, not an attack: "seized 29 grenades".
+_SEIZING = frozenset("seize confiscate capture find discover recover hand surrender buy sell "
+                     "smuggle store stockpile deliver supply carry possess".split())
+# Nouns an infinitive can hang from without the act happening: "a plot to assassinate".
+_PLAN_NOUNS = frozenset("plot plots plan plans conspiracy scheme order orders threat threats call "
+                        "calls intention intent decision decisions mission project idea".split())
+# Quantifiers that make the people harmed a class, not a count: "have killed many judges".
+_GENERIC_VICTIM_MODIFIERS = frozenset("many countless numerous several various hundreds thousands "
+                                      "dozens scores innumerable untold".split())
+
+
+def _modifies_non_event(mention: Mention) -> bool:
+    """'kidnapping ring', 'death squads', 'murder charges': the word modifies another noun;
+    'seized 29 grenades': a weapon that was taken, not used."""
+    head = mention.head
+    if head.tag_ in ("NNS", "NNPS") and head.dep_ in ("dobj", "nsubjpass", "conj") and \
+            _governing_verb(head).lemma_.lower() in _SEIZING:
+        return True
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        governor = head.head
+        return governor.lower_ in _NON_EVENT_HEADS or (
+            governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in _NON_EVENT_HEADS)
+    return False
+
+
+def _governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("conj", "appos") or current.head.i == current.i:
+            break
+        current = current.head
+    return current.head
+
+
+def _generic_victims(mention: Mention) -> bool:
+    """'have killed many judges', 'countless Colombians have been murdered'."""
+    head = mention.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            if any(g.lower_ in _GENERIC_VICTIM_MODIFIERS for g in child.children
+                   if g.dep_ in ("amod", "det", "nummod", "quantmod")):
+                return True
+    return False
+
+
 def _is_generic(mention: Mention) -> bool:
     """A pattern of attacks rather than one: plural with a generic quantifier, a series, a
     habitual or present-tense verb."""
     head = mention.head
     children = list(head.children)
+    if _generic_victims(mention):
+        return True
     if head.tag_ in ("NNS", "NNPS") or (head.pos_ == "NOUN" and head.text.lower().endswith("s")
                                          and head.tag_ not in ("NN", "NNP")):
         if any(child.lower_ in _GENERIC_MODIFIERS for child in children

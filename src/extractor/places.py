@@ -10,6 +10,7 @@ and containment the text states ("in Daraa province").
 from __future__ import annotations
 
 import functools
+import re
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -124,6 +125,8 @@ _GENERIC = frozenset({"northern", "southern", "eastern", "western", "central", "
                       "the village", "the north", "the south", "the east", "the west", "north",
                       "south", "east", "west", "the border", "border", "the coast", "coast",
                       "the interior", "interior", "the front", "front", "the hills", "the mountains"})
+_DATE_LIKE = re.compile(r"^\d+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^(?:jan|feb|mar|"
+                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d+$")
 _TITLES = frozenset("mr mrs ms dr president colonel col general gen lieutenant lt captain capt "
                     "major maj sergeant sgt commander minister judge mayor governor father "
                     "bishop archbishop monsignor senator deputy congressman ambassador don dona "
@@ -183,7 +186,7 @@ def _all_common(name: str) -> bool:
 def _plausible(raw: str, key: str, candidates: tuple[PlaceEntry, ...], parsed: ParsedArticle,
                blocked: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether a gazetteer hit reads as a place here."""
-    if not candidates or key in _GENERIC:
+    if not candidates or key in _GENERIC or _DATE_LIKE.match(key):
         return False
     top = candidates[0]
     big_unit = top.kind in ("country", "admin1") and fold(top.name) == key
@@ -264,9 +267,9 @@ def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> Coun
             weights[top.country_code or ""] += _DATELINE_WEIGHT
         elif top.kind == "country":
             weights[top.country_code or ""] += _COUNTRY_WEIGHT
-        elif top.kind == "admin1" and len({c.country_code for c in place.candidates
-                                            if c.kind == "admin1"}) == 1:
-            weights[top.country_code or ""] += 1
+        elif top.kind == "admin1" and (place.cue in SCENE_CUES or not parsed.all_caps) and len(
+                {c.country_code for c in place.candidates if c.kind == "admin1"}) == 1:
+            weights[top.country_code or ""] += 1  # not a bare surname in capitals
     for match in actors.index().find_demonyms(parsed.text, all_caps=parsed.all_caps,
                                               tokens=parsed.words):
         if match.value.country:

@@ -72,9 +72,9 @@ def rejection(scope: Scope, event: Event, published: dt.date | None) -> str | No
         if (published - event.date.end).days > scope.max_age_days:
             return f"older than {scope.max_age_days} days before publication"
     if scope.exclude_methods_only and event.methods and all(
-            m in scope.exclude_methods_only for m in event.methods) and not any(
-            t.kind == "civilians" for t in event.targets):
-        return f"only {', '.join(event.methods)}, with no civilian target"
+            m in scope.exclude_methods_only for m in event.methods) and all(
+            t.kind in _FORCES | _ARMED for t in event.targets):
+        return f"only {', '.join(event.methods)}, between armed forces"
     if scope.exclude_target_kinds and event.targets:
         if all(target.kind in scope.exclude_target_kinds for target in event.targets):
             return "every target is of an excluded kind"
