@@ -25,18 +25,60 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = ROOT / "tests" / "expected"
-TYPES = {"armed_assault", "bombing", "assassination", "kidnapping", "hostage_taking", "arson",
-         "facility_attack", "hijacking", "unarmed_assault", "other"}
+TYPES = {
+    "armed_assault",
+    "bombing",
+    "assassination",
+    "kidnapping",
+    "hostage_taking",
+    "arson",
+    "facility_attack",
+    "hijacking",
+    "unarmed_assault",
+    "other",
+}
 ATTRIBUTIONS = {"claimed", "accused", "suspected", "reported", "implied"}
 CLAIMS = {"claimed", "denied", "unclaimed", "not_mentioned"}
-CHANNELS = {"statement", "video", "news_agency", "social_media", "website", "note", "phone_call",
-            "radio", "press", "other"}
+CHANNELS = {
+    "statement",
+    "video",
+    "news_agency",
+    "social_media",
+    "website",
+    "note",
+    "phone_call",
+    "radio",
+    "press",
+    "other",
+}
 AGGREGATE_KINDS = {"killed", "wounded", "kidnapped", "attacks"}
-TOP_KEYS = {"id", "published", "notes", "events_min", "events_max", "events", "aggregates",
-            "never_a_toll"}
-EVENT_KEYS = {"type", "date", "country_code", "admin1", "place", "perpetrators",
-              "perpetrator_unknown", "attribution", "targets", "killed", "wounded", "kidnapped",
-              "perpetrators_killed", "claim", "evidence"}
+TOP_KEYS = {
+    "id",
+    "published",
+    "notes",
+    "events_min",
+    "events_max",
+    "events",
+    "aggregates",
+    "never_a_toll",
+}
+EVENT_KEYS = {
+    "type",
+    "date",
+    "country_code",
+    "admin1",
+    "place",
+    "perpetrators",
+    "perpetrator_unknown",
+    "attribution",
+    "targets",
+    "killed",
+    "wounded",
+    "kidnapped",
+    "perpetrators_killed",
+    "claim",
+    "evidence",
+}
 COUNT_KEYS = ("killed", "wounded", "kidnapped", "perpetrators_killed")
 
 
@@ -62,8 +104,10 @@ def articles() -> dict[str, tuple[str, str | None]]:
 
 def expectations() -> dict[str, dict[str, Any]]:
     """id -> the hand-written expectations of tests/expected/<id>.json."""
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(EXPECTED.glob("*.json"))}
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(EXPECTED.glob("*.json"))
+    }
 
 
 def check_count(where: str, value: object, problems: list[str]) -> None:
@@ -78,8 +122,15 @@ def check_count(where: str, value: object, problems: list[str]) -> None:
         problems.append(f"{where}: bad count {value}")
 
 
-def check(article_id: str, text: str, meta_published: str | None, exp: dict[str, Any],
-          problems: list[str], *, verbose: bool = False) -> None:
+def check(
+    article_id: str,
+    text: str,
+    meta_published: str | None,
+    exp: dict[str, Any],
+    problems: list[str],
+    *,
+    verbose: bool = False,
+) -> None:
     """Append to `problems` what is wrong with one article's expectations."""
     where = f"tests/expected/{article_id}.json"
     if exp.get("id") != article_id:
@@ -106,8 +157,9 @@ def check(article_id: str, text: str, meta_published: str | None, exp: dict[str,
         if event.get("perpetrator_unknown") and event.get("perpetrators"):
             problems.append(f"{at}: perpetrator_unknown with named perpetrators")
         claim = event.get("claim")
-        if claim is not None and (claim.get("status") not in CLAIMS
-                                  or claim.get("channel", "other") not in CHANNELS):
+        if claim is not None and (
+            claim.get("status") not in CLAIMS or claim.get("channel", "other") not in CHANNELS
+        ):
             problems.append(f"{at}: bad claim {claim}")
         if event.get("evidence") and event["evidence"] not in text:
             problems.append(f"{at}: evidence not found verbatim: {event['evidence']!r}")
@@ -130,8 +182,13 @@ def check(article_id: str, text: str, meta_published: str | None, exp: dict[str,
         check_count(f"{where} aggregate", count, problems)
 
 
-def problems_of(article_id: str, found: dict[str, tuple[str, str | None]],
-                expected: dict[str, dict[str, Any]], *, verbose: bool = False) -> list[str]:
+def problems_of(
+    article_id: str,
+    found: dict[str, tuple[str, str | None]],
+    expected: dict[str, dict[str, Any]],
+    *,
+    verbose: bool = False,
+) -> list[str]:
     """What is wrong with one article id: a missing side, or inconsistent expectations."""
     if article_id not in expected:
         return [f"{article_id}: no expectations file tests/expected/{article_id}.json"]

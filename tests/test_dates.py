@@ -1,0 +1,241 @@
+"""dates.py: date expressions -> intervals against the publication date, and the anchor itself.
+
+Unless a case says otherwise the article is published on Monday 22 November 2021; the weekdays
+below were read off a calendar (Sun 21, Sat 20, Tue 16, Mon 15 November 2021).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.dates import find_anchor, find_dates, resolve
+from extractor.parse import prepare
+from extractor.read import make_article
+from extractor.schema import EventDate, Span
+
+MON = dt.date(2021, 11, 22)
+
+
+def d(month: int, day: int, year: int = 2021) -> dt.date:
+    return dt.date(year, month, day)
+
+
+def resolved(text: str, anchor: dt.date | None = MON) -> EventDate | None:
+    """The first date expression of `text` that resolves to an interval."""
+    for mention in find_dates(text):
+        span = Span(start=mention.start, end=mention.end, text=mention.text)
+        result = resolve(mention, anchor, span)
+        if result is not None:
+            return result
+    return None
+
+
+# --- explicit dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day"),
+    [
+        ("The attack took place on 8 November.", MON, d(11, 8)),
+        ("The attack took place on November 8.", MON, d(11, 8)),
+        ("The attack took place on 8 November 2021.", None, d(11, 8)),
+        ("The attack took place on Nov. 8, 2021.", None, d(11, 8)),
+        ("It happened on 2021-11-08, police said.", None, d(11, 8)),
+        ("SAN SALVADOR, 12 JAN 90 -- GUERRILLAS ATTACKED", d(1, 15, 1990), d(1, 12, 1990)),
+        ("THE BOMB EXPLODED ON 30 DEC 89", d(1, 3, 1990), d(12, 30, 1989)),
+        # a date without a year in a January article is last year's when this year's is to come
+        ("The convoy was attacked on 28 December.", d(1, 4, 2022), d(12, 28, 2021)),
+    ],
+)
+def test_explicit_day(text: str, anchor: dt.date | None, day: dt.date) -> None:
+    date = resolved(text, anchor)
+    assert date is not None
+    assert (date.start, date.end, date.precision) == (day, day, "day")
+
+
+def test_explicit_without_year_needs_an_anchor() -> None:
+    assert resolved("The attack took place on 8 November.", None) is None
+
+
+def test_explicit_with_year_says_so() -> None:
+    date = resolved("The attack took place on 8 November 2021.", MON)
+    assert date is not None and date.resolved_against == "explicit"
+    date = resolved("The attack took place on 8 November.", MON)
+    assert date is not None and (date.resolved_against, date.anchor) == ("publication", MON)
+
+
+# --- weekdays and relative days ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A bomb exploded on Sunday.", d(11, 21)),
+        ("A bomb exploded on Saturday.", d(11, 20)),
+        ("A bomb exploded on Monday.", d(11, 22)),  # the same day in a Monday story
+        ("A bomb exploded last Monday.", d(11, 15)),
+        ("A bomb exploded on Tuesday night.", d(11, 16)),
+        ("A bomb exploded late on Sunday.", d(11, 21)),
+        ("A bomb exploded yesterday.", d(11, 21)),
+        ("A bomb exploded last night.", d(11, 21)),
+        ("A bomb exploded the day before yesterday.", d(11, 20)),
+        ("A bomb exploded two days ago.", d(11, 20)),
+        ("A bomb exploded 3 days ago.", d(11, 19)),
+        ("A bomb exploded today.", d(11, 22)),
+        ("A bomb exploded this morning.", d(11, 22)),
+    ],
+)
+def test_relative_day(text: str, day: dt.date) -> None:
+    date = resolved(text)
+    assert date is not None
+    assert (date.start, date.end, date.precision) == (day, day, "day")
+    assert date.resolved_against == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day"),
+    [
+        ("GUERRILLAS ATTACKED A POST YESTERDAY", d(3, 22, 1990), d(3, 21, 1990)),
+        ("A bomb exploded on Sunday.", d(11, 21), d(11, 21)),  # a Sunday story
+        ("A bomb exploded on Friday.", d(11, 21), d(11, 19)),
+    ],
+)
+def test_weekday_against_other_anchors(text: str, anchor: dt.date, day: dt.date) -> None:
+    date = resolved(text, anchor)
+    assert date is not None and (date.start, date.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Clashes broke out over the weekend.", d(11, 20), d(11, 21), "week"),
+        ("Two attacks were reported last week.", d(11, 15), d(11, 21), "week"),  # Mon-Sun before
+        ("Two attacks were reported last month.", d(10, 1), d(10, 31), "month"),
+        ("The ambush took place in March 2019.", d(3, 1, 2019), d(3, 31, 2019), "month"),
+        ("The ambush took place in October.", d(10, 1), d(10, 31), "month"),
+        ("The ambush took place in 2019.", d(1, 1, 2019), d(12, 31, 2019), "year"),
+    ],
+)
+def test_intervals(text: str, start: dt.date, end: dt.date, precision: str) -> None:
+    date = resolved(text)
+    assert date is not None
+    assert (date.start, date.end, date.precision) == (start, end, precision)
+
+
+def test_earlier_this_month() -> None:
+    date = resolved("The ambush took place earlier this month.")
+    assert date is not None and date.start == d(11, 1)
+    assert date.end is not None and d(11, 21) <= date.end <= MON
+
+
+def test_a_few_days_ago_is_a_short_interval_before_publication() -> None:
+    date = resolved("A few days ago, militants attacked nine posts.")
+    assert date is not None and date.start is not None and date.end is not None
+    assert d(11, 14) <= date.start < date.end < MON
+    assert date.precision != "day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded on Sunday.",
+        "A bomb exploded yesterday.",
+        "A bomb exploded two days ago.",
+        "Two attacks were reported last week.",
+    ],
+)
+def test_relative_dates_need_an_anchor(text: str) -> None:
+    assert resolved(text, None) is None
+
+
+# --- what is not an event date ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Nearly 1,600 soldiers have been killed since March 2019.", "period"),
+        ("The group held the town between 2009 and 2011.", "period"),
+        ("More than 7,000 people have died since 2004.", "period"),
+        ("The day after, gunmen attacked a checkpoint.", "sequence"),
+        ("Two days later, a bomb exploded.", "sequence"),
+    ],
+)
+def test_periods_and_sequences_are_not_resolved_as_event_dates(text: str, kind: str) -> None:
+    kinds = [m.kind for m in find_dates(text)]
+    assert kind in kinds
+    assert resolved(text) is None
+
+
+def test_find_dates_prefers_the_longest_expression() -> None:
+    (mention,) = find_dates("It happened on 8 November 2021 in Daraa.")
+    assert mention.text == "8 November 2021"
+    assert mention.kind == "explicit"
+
+
+def test_find_dates_offsets_quote_the_text() -> None:
+    text = "Gunmen attacked on Sunday; the army replied on Monday."
+    assert [text[m.start : m.end].strip() for m in find_dates(text)] == [
+        m.text for m in find_dates(text)
+    ]
+    assert len(find_dates(text)) == 2
+
+
+# --- the anchor: metadata, dateline, file name, estimate --------------------------------------
+
+
+def anchor_of(
+    text: str, *, published: dt.date | None = None, source: str | None = None, how: str = "metadata"
+) -> tuple[dt.date | None, str]:
+    article = make_article(text, id="t", source=source, published=published, published_source=how)  # type: ignore[arg-type]
+    found = find_anchor(prepare(article))
+    return found.date, found.source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday.", MON),
+        ("BAMAKO, 5 March 2022 (AFP) - Eight soldiers were killed on Friday.", d(3, 5, 2022)),
+        ("LIMA, 22 MAR 90 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST.", d(3, 22, 1990)),
+        ("SAN SALVADOR, 12 JAN 90 (DPA) -- A BOMB EXPLODED.", d(1, 12, 1990)),
+    ],
+)
+def test_dateline_anchor(text: str, expected: dt.date) -> None:
+    assert anchor_of(text) == (expected, "dateline")
+
+
+def test_metadata_anchor_wins_over_the_dateline() -> None:
+    text = "BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday."
+    assert anchor_of(text, published=d(11, 23)) == (d(11, 23), "metadata")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="find_anchor lets --published (source 'cli') override a dated "
+    "dateline; issue 2 says --published is for inputs that have no date",
+)
+def test_cli_date_does_not_override_a_dated_dateline() -> None:
+    text = "BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday."
+    assert anchor_of(text, published=d(1, 1, 2022), how="cli") == (MON, "dateline")
+
+
+@pytest.mark.parametrize(
+    "name", ["reports/2021-11-22_syria.txt", "20211122-syria.txt", "syria_2021_11_22.json"]
+)
+def test_file_name_anchor(name: str) -> None:
+    assert anchor_of("A bomb exploded in Daraa on Sunday.", source=name) == (MON, "filename")
+
+
+def test_estimate_from_the_latest_explicit_date() -> None:
+    text = (
+        "The group said on 14 November 2021 that it had attacked a convoy. "
+        "A tweet dated 17 November 2021 repeated the claim."
+    )
+    assert anchor_of(text) == (d(11, 17), "estimate")
+
+
+def test_no_anchor() -> None:
+    assert anchor_of("A bomb exploded in Daraa on Sunday.") == (None, "none")
