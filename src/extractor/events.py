@@ -181,8 +181,8 @@ def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[
         type=event_type,
         methods=methods,
         date=_date(incident, anchor),
-        location=_location(incident, parsed, incident_countries(perpetrators, targets, dateline,
-                                                                article), dateline),
+        location=_location(incident, parsed, incident_countries(
+            perpetrators, targets, dateline, article, _sentence_countries(parsed, incident)), dateline),
         perpetrators=perpetrators,
         targets=targets,
         killed=_toll(victims, "killed"),
@@ -235,7 +235,7 @@ def _location(incident: Incident, parsed: ParsedArticle, countries: list[str],
         if place.in_dateline:
             continue
         scored.append((place, _distance_to_triggers(parsed, place, incident)))
-    scene = places_stage.choose_scene(scored)
+    scene = places_stage.choose_scene(scored, set(countries[:2]))
     if scene is not None:
         result = places_stage.location(scene)
         if result.country_code is None and countries:
@@ -253,6 +253,20 @@ def _location(incident: Incident, parsed: ParsedArticle, countries: list[str],
         if entry is not None:
             return places_stage.country_location(entry, source="article")
     return None
+
+
+def _sentence_countries(parsed: ParsedArticle, incident: Incident) -> Counter[str]:
+    """Countries named in the incident's own sentences: resolved places, "Salvadoran"."""
+    votes: Counter[str] = Counter()
+    for place in incident.places:
+        if place.entry is not None and place.entry.country_code and not place.in_dateline:
+            votes[place.entry.country_code] += 2
+    for fragment in incident.fragments:
+        sent = parsed.sentences[fragment.sentence]
+        for match in actors_stage.index().find_demonyms(sent.text, all_caps=parsed.all_caps):
+            if match.value.country:
+                votes[match.value.country] += 1
+    return votes
 
 
 def _distance_to_triggers(parsed: ParsedArticle, place: PlaceMention, incident: Incident) -> int:
@@ -278,10 +292,12 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def incident_countries(perpetrators: list[Perpetrator], targets: list[Target],
-                       dateline: list[PlaceMention], article: Counter[str]) -> list[str]:
-    """Countries an incident points to, strongest first: its actors' (a group active in one
-    country, "Salvadoran soldiers"), the dateline's, the article's."""
-    votes: Counter[str] = Counter()
+                       dateline: list[PlaceMention], article: Counter[str],
+                       own: Counter[str] | None = None) -> list[str]:
+    """Countries an incident points to, strongest first: its attackers' (a group active in one
+    country, "Salvadoran soldiers"), the places and demonyms of its own sentences, the
+    dateline's, the article's. A dateline abroad ("MANAGUA, 2 NOV") is where the reporter is."""
+    votes: Counter[str] = Counter(own or {})
     # a target's nationality ("Spanish Jesuits") says nothing of where it was hit; an
     # attacker's ("Salvadoran army", a group active in one country) does
     for actor in perpetrators:

@@ -36,6 +36,7 @@ _PRECISION_BY_KIND: dict[str, GeoPrecision] = {
 # town ten times larger, while an unrelated megacity named once still wins over a hamlet.
 _COUNTRY_WEIGHT = 2.0
 _DATELINE_WEIGHT = 3.0
+_MAX_COUNTRY_BONUS = 3.0
 
 
 @dataclass(eq=False)
@@ -225,13 +226,16 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
     place found only abroad is left unresolved (its name kept): in a Salvadoran story, "Cerezo"
     is a person before it is a village in Spain."""
     countries = article_countries(places, parsed)
+    # countries the article is really about: the dateline's or named outright, not a passing
+    # demonym ("the U.S. embassy") that would make every American town a candidate
+    strong = {code for code, weight in countries.items() if weight >= _COUNTRY_WEIGHT}
     for place in places:
         if not place.candidates:
             continue
-        home = [c for c in place.candidates if c.country_code in countries]
+        home = [c for c in place.candidates if c.country_code in strong]
         pool = home or list(place.candidates)
         place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
-        if not home and countries and not (_notable(place.entry) and (
+        if not home and strong and not (_notable(place.entry) and (
                 place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps)):
             # in capitals, a foreign unit named with no "in" before it is as likely a surname
             place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
@@ -293,16 +297,25 @@ def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
 def _score(entry: PlaceEntry, weights: Counter[str], place: PlaceMention) -> float:
     prior = math.log10((entry.population or 0) + 10)
     kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
-    return prior + kind_bonus + weights.get(entry.country_code or "", 0.0)
+    # the article's countries weigh in, but a country named ten times is not ten times likelier:
+    # the cap keeps a dateline abroad from turning "San Salvador" into a Mexican district
+    return prior + kind_bonus + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
 
 
-def choose_scene(scored: list[tuple[PlaceMention, int]]) -> PlaceMention | None:
+def choose_scene(scored: list[tuple[PlaceMention, int]], supported: set[str] = frozenset()
+                 ) -> PlaceMention | None:
     """The toponym that reads as the incident's scene, from (toponym, dependency distance to
     the attack words) pairs: attached to the attack ("killed in X", "an ambush near X") before
-    merely in the sentence; after a scene preposition; then the most specific."""
+    merely in the sentence; after a scene preposition; then the most specific.
+
+    `supported` are the countries other evidence gives the incident; a foreign capital outside
+    them is usually its government ("Washington condemned"), not a scene.
+    """
     # a bare country name is the scene only when attached to the attack ("killed in Peru")
     scored = [(p, d) for p, d in scored if not p.foreign
-              and not (p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES))]
+              and not (p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES))
+              and not (supported and p.entry is not None and p.entry.feature == "PPLC"
+                       and p.entry.country_code not in supported and d > 1)]
     if not scored:
         return None
 
