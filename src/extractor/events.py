@@ -306,12 +306,17 @@ def incident_countries(perpetrators: list[Perpetrator], targets: list[Target],
     for perpetrator in perpetrators:
         if perpetrator.actor_id and not perpetrator.country_code:
             group = actors_stage.index().groups.get(perpetrator.actor_id)
-            if group is not None and len(group.countries) == 1:
-                votes[group.countries[0]] += 2
-    if dateline and dateline[0].entry is not None and dateline[0].entry.country_code:
-        votes[dateline[0].entry.country_code] += 3  # where the reporter files from
+            if group is not None and group.countries:
+                votes[group.countries[0]] += 2.5  # where the group chiefly operates
+                for code in group.countries[1:]:
+                    votes[code] += 0.5
+    dateline_code = dateline[0].entry.country_code if dateline and dateline[0].entry else None
+    if dateline_code:
+        votes[dateline_code] += 2  # where the reporter files from
     for code, weight in article.items():
-        votes[code] += weight / 4
+        # what the whole story is about; the dateline's own share is already counted
+        share = weight - (places_stage._DATELINE_WEIGHT if code == dateline_code else 0)
+        votes[code] += max(share, 0) / 2
     return [code for code, _ in votes.most_common()]
 
 
