@@ -144,6 +144,8 @@ def test_a_failed_input_exits_1_and_is_reported(
     errors = records(tmp_path / "o.jsonl.errors.jsonl")
     assert sorted((e["kind"], e["line"]) for e in errors) == [("empty", None), ("malformed", 1)]
     assert "empty.txt" in result.stderr and "c.jsonl:1" in result.stderr
+    # each failed input is named once per line (the source used to be printed twice)
+    assert result.stderr.count(str(inputs / "empty.txt")) == 1
 
 
 def test_errors_option_names_the_errors_file(runner: CliRunner, tmp_path: Path) -> None:

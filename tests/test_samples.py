@@ -207,7 +207,7 @@ def date_overlaps(event: Event, expected: dict[str, str]) -> bool:
 def pair_score(expected: dict[str, Any], event: Event, text: str) -> int:
     """How well an extracted event fits an expected one; below MIN_PAIR_SCORE it is no pair."""
     score = 0
-    phrase = expected.get("evidence")
+    phrase = expected.get("evidence") or ""
     start = text.find(phrase) if phrase else -1
     if start >= 0:
         end = start + len(phrase)
@@ -361,22 +361,25 @@ def _check_claim_channel(e: Event, x: dict[str, Any]) -> None:
     assert _claim(e)[2] == x["claim"]["channel"], f"claim {e.claim}"
 
 
+def _has(key: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda expected: key in expected
+
+
+def _count_of(key: str) -> EventCheck:
+    return lambda event, expected: _count(event, key, expected[key])
+
+
+# fact -> (whether an expected event states it, the check)
 EVENT_FACTS: dict[str, tuple[Callable[[dict[str, Any]], bool], EventCheck]] = {
-    "type": (lambda x: "type" in x, _check_type),
-    "date": (lambda x: "date" in x, _check_date),
-    "country": (lambda x: "country_code" in x, _check_country),
-    "admin1": (lambda x: "admin1" in x, _check_admin1),
-    "place": (lambda x: "place" in x, _place),
-    "perpetrators": (lambda x: "perpetrators" in x, _perpetrators),
+    "type": (_has("type"), _check_type),
+    "date": (_has("date"), _check_date),
+    "country": (_has("country_code"), _check_country),
+    "admin1": (_has("admin1"), _check_admin1),
+    "place": (_has("place"), _place),
+    "perpetrators": (_has("perpetrators"), _perpetrators),
     "attribution": (lambda x: bool(x.get("attribution")), _attribution),
     "targets": (lambda x: bool(x.get("targets")), _targets),
-    **{
-        key: (
-            (lambda x, key=key: key in x),  # type: ignore[misc]
-            (lambda e, x, key=key: _count(e, key, x[key])),
-        )
-        for key in COUNTS
-    },
+    **{key: (_has(key), _count_of(key)) for key in COUNTS},
     "claim_status": (lambda x: x.get("claim") is not None, _check_claim_status),
     "claim_by": (lambda x: bool((x.get("claim") or {}).get("by")), _claim_by),
     "claim_channel": (lambda x: "channel" in (x.get("claim") or {}), _check_claim_channel),

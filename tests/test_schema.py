@@ -90,7 +90,7 @@ def record() -> Extraction:
     return Extraction(
         extractor_version="0.0.0",
         model="en_core_web_sm==3.8.0",
-        article=ArticleInfo(id="a1", published="2021-11-22"),  # type: ignore[arg-type]
+        article=ArticleInfo(id="a1", published="2021-11-22"),
         events=[
             Event(
                 id="e1",
@@ -98,7 +98,7 @@ def record() -> Extraction:
                 killed=Casualties(min=5, max=5),
                 date=EventDate(start="2021-11-21", end="2021-11-21", precision="day"),
             )
-        ],  # type: ignore[arg-type]
+        ],
     )
 
 

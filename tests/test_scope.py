@@ -12,7 +12,7 @@ import pytest
 
 from extractor import Event, extract, resources
 from extractor.errors import ScopeError
-from extractor.schema import Location, Perpetrator, Target
+from extractor.schema import Location
 from extractor.scope import Scope, admits, apply, load_scope, rejection, scope_names
 
 PUBLISHED = dt.date(1990, 3, 22)
@@ -56,8 +56,8 @@ def event(
         "location": location,
         "methods": list(methods),
         "date": {"start": end - dt.timedelta(days=1), "end": end, "precision": "day"},
-        "targets": [Target(name=k, text=k, kind=k) for k in targets],  # type: ignore[arg-type]
-        "perpetrators": [Perpetrator(name=k, text=k, kind=k) for k in perpetrators],  # type: ignore[arg-type]
+        "targets": [{"name": k, "text": k, "kind": k} for k in targets],
+        "perpetrators": [{"name": k, "text": k, "kind": k} for k in perpetrators],
     }
     return Event.model_validate(data)
 
