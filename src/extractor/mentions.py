@@ -345,7 +345,8 @@ def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
     if _armed_actor_near(mention):
         return True
     if mention.kind == "harm":
-        if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in ("kill", "murder"):
+        if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in ("kill", "killing",
+                                                                                "murder"):
             return True  # "gunmen killed", "X was killed": killing is violence by someone
         return any(h.value.kind == "attack" and not h.value.weak for h in parsed.triggers)
     return _physical_object(mention)

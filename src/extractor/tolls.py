@@ -186,6 +186,10 @@ def _victims(token: Token) -> list[Token]:
     # relative clause: "the 13 soldiers killed in the ambush"
     if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         found.append(token.head)
+    # "the killing of six priests", "the kidnapping of three engineers", "the deaths of 12"
+    if token.pos_ in ("NOUN", "PROPN"):
+        found += [g for c in children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
     # "were killed" coordinated with a verb that has the subject: "were shot and killed"
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")]
