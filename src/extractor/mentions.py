@@ -223,8 +223,7 @@ _SEIZING = frozenset("seize confiscate capture find discover recover hand surren
 _PLAN_NOUNS = frozenset("plot plots plan plans conspiracy scheme order orders threat threats call "
                         "calls intention intent decision decisions mission project idea".split())
 # Quantifiers that make the people harmed a class, not a count: "have killed many judges".
-_GENERIC_VICTIM_MODIFIERS = frozenset("many countless numerous several various hundreds thousands "
-                                      "dozens scores innumerable untold".split())
+_GENERIC_VICTIM_MODIFIERS = frozenset("many countless numerous innumerable untold".split())
 
 
 def _modifies_non_event(mention: Mention) -> bool:

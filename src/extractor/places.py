@@ -69,7 +69,7 @@ def index() -> PlaceIndex:
 def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     """Spans of place names, for truecasing ALL CAPS text before the NER reads it."""
     return [(m.start, m.end, "title") for m in index().find_in(parsed.text, all_caps=parsed.all_caps)
-            if m.value]
+            if m.value and not _all_common(m.text)]  # "TO BE" is not the town of Be
 
 
 def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
