@@ -137,6 +137,11 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
     mention.generic = _is_generic(mention)
     if mention.entry.weak or mention.kind == "harm":
         mention.supported = _has_support(mention, parsed)
+    if mention.kind == "harm" and head.dep_ == "amod" and not any(
+            c.like_num for c in head.head.children):
+        # "wounded people from the battle zones": a description, not a report of harm
+        mention.supported = False
+        mention.notes.append("describes a noun")
     return mention
 
 
@@ -167,8 +172,16 @@ def _is_negated(head: Token, kind: str) -> bool:
         ):
             return kind == "attack"
     elif head.pos_ in ("VERB", "AUX"):
-        aux_neg = any(child.dep_ == "neg" for child in head.head.children) and head.dep_ == "xcomp"
-        return aux_neg
+        # "did not try to attack", "it is not by blowing up pipelines that ...": a negation
+        # reaches the attack through a controlled verb or a prepositional clause, never
+        # through a reported clause ("did not say that they attacked")
+        current = head
+        for _ in range(3):
+            if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
+                break
+            current = current.head
+            if any(child.dep_ == "neg" for child in current.children):
+                return True
     return False
 
 
