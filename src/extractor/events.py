@@ -145,13 +145,13 @@ def assemble(parsed: ParsedArticle, incidents: list[Incident], actors: list[Acto
         own_claims = [c for c in claims if c.cluster in clusters]
         dateline = [p for p in places if p.in_dateline and p.entry is not None]
         events.append(_event(parsed, number, incident, own_actors, own_claims, anchor, article,
-                             dateline))
+                             dateline, places))
     return events
 
 
 def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[ActorMention],
            claims: list[ClaimMention], anchor: dt.date | None, article: Counter[str],
-           dateline: list[PlaceMention]) -> Event:
+           dateline: list[PlaceMention], places: list[PlaceMention]) -> Event:
     mentions = incident.mentions
     attack = [m for m in mentions if m.kind == "attack" and m.counts_as_event]
     strong = [m for m in attack if not m.entry.weak] or attack
@@ -182,7 +182,8 @@ def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[
         methods=methods,
         date=_date(incident, anchor),
         location=_location(incident, parsed, incident_countries(
-            perpetrators, targets, dateline, article, _sentence_countries(parsed, incident)), dateline),
+            perpetrators, targets, dateline, article, _sentence_countries(parsed, incident)), dateline,
+            places),
         perpetrators=perpetrators,
         targets=targets,
         killed=_toll(victims, "killed"),
@@ -227,15 +228,20 @@ _HERE_RE = re.compile(r"\b(?:in|near|outside|on the outskirts of)\s+(?:this|the)
 
 
 def _location(incident: Incident, parsed: ParsedArticle, countries: list[str],
-              dateline: list[PlaceMention]) -> Location | None:
+              dateline: list[PlaceMention], all_places: list[PlaceMention]) -> Location | None:
     """The scene the text attaches to the incident; the dateline when the text says "here" or
     names no place; else the country the incident's actors or the article point to."""
     scored = []
-    for place in incident.places:
-        if place.in_dateline:
-            continue
-        scored.append((place, _distance_to_triggers(parsed, place, incident)))
+    for fragment in incident.fragments:
+        for place in fragment.places:
+            if place.in_dateline:
+                continue
+            distance = _distance_to_triggers(parsed, place, incident)
+            # a place told with the attack beats one told with its aftermath ("died in hospital")
+            scored.append((place, distance if fragment.attack_words else distance + 3))
     scene = places_stage.choose_scene(scored, set(countries[:2]))
+    if scene is None:
+        scene = _scene_in_context(parsed, incident, all_places)
     if scene is not None:
         result = places_stage.location(scene)
         if result.country_code is None and countries:
@@ -253,6 +259,21 @@ def _location(incident: Incident, parsed: ParsedArticle, countries: list[str],
         if entry is not None:
             return places_stage.country_location(entry, source="article")
     return None
+
+
+def _scene_in_context(parsed: ParsedArticle, incident: Incident,
+                      places: list[PlaceMention]) -> PlaceMention | None:
+    """A scene the story set before telling the incident: "The weekend was deadly in Deir Ezzor
+    province. A general and four soldiers were killed ..." The nearest resolved place after
+    "in" in the two sentences before the incident, or in the story's first sentence."""
+    first = incident.first_sentence
+    body = parsed.dateline.end if parsed.dateline else 0
+    window = {first - 1, first - 2, next((s.index for s in parsed.sentences if s.start >= body), 0)}
+    candidates = [p for p in places if not p.in_dateline and not p.foreign and p.entry is not None
+                  and p.cue in places_stage.SCENE_CUES and p.entry.kind != "country"
+                  and (s := parsed.sentence_at(p.start)) is not None and s.index in window
+                  and s.index < first]
+    return max(candidates, key=lambda p: p.start) if candidates else None
 
 
 def _sentence_countries(parsed: ParsedArticle, incident: Incident) -> Counter[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Mention, Sequence
 from .parse import ParsedArticle
-from .places import SCENE_CUES, PlaceMention, conflict, specificity
+from .places import SCENE_CUES, PlaceMention, aftermath, conflict, specificity
 from .schema import EventDate
 from .tolls import CountMention
 
@@ -29,6 +29,9 @@ _NEW_INCIDENT = re.compile(
     re.IGNORECASE)
 # How far back (in sentences) an undistinguished fragment may still join an incident.
 _MAX_GAP = 8
+# An indefinite attack noun more than this many sentences after an incident introduces another
+# one; right after it, it is the lead restated ("A bomb killed five. A bomb hidden in a car...").
+_INDEFINITE_GAP = 2
 
 
 @dataclass(eq=False)
@@ -53,6 +56,13 @@ class Fragment:
         return any(m.counts_as_event for m in self.mentions)
 
     @property
+    def useful(self) -> bool:
+        """Says something about an incident: a real attack or casualty word, a claim, or a
+        count that is not an aggregate."""
+        return self.founding or any(m.kind == "claim" for m in self.mentions) or any(
+            not c.aggregate for c in self.counts)
+
+    @property
     def attack_words(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "attack" and m.counts_as_event]
 
@@ -61,6 +71,17 @@ class Fragment:
         """Refers back: 'the attack', 'the blast', 'the victims' with no new attack of its own."""
         attacks = self.attack_words
         return bool(attacks) and all(m.definite for m in attacks)
+
+    @property
+    def indefinite(self) -> bool:
+        """Introduces an attack: 'an ambush', 'a bomb exploded', 'nine attacks on posts'."""
+        for mention in self.attack_words:
+            if mention.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "nummod"
+                   for c in mention.head.children):
+                return True
+        return False
 
     @property
     def aggregate(self) -> bool:
@@ -149,7 +170,7 @@ def build_fragments(parsed: ParsedArticle, mentions: list[Mention], counts: list
             owner.counts.append(count)
     for place in places:
         sent = parsed.sentence_at(place.start)
-        if sent is None or sent.index not in by_sentence or place.in_dateline:
+        if sent is None or sent.index not in by_sentence or place.in_dateline or aftermath(parsed, place):
             continue
         _segment_owner(by_sentence[sent.index], place.start).places.append(place)
     return fragments
@@ -171,6 +192,8 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
     incidents: list[Incident] = []
     by_cluster: dict[int, Incident] = {}
     for fragment in fragments:
+        if not fragment.useful or fragment.aggregate:
+            continue  # generic, hypothetical or negated words, aggregates: part of no incident
         target = _choose(fragment, incidents, by_cluster)
         if target is None:
             if not fragment.founding or fragment.aggregate:
@@ -196,8 +219,11 @@ def _choose(fragment: Fragment, incidents: list[Incident],
     if new_marker and fragment.attack_words:
         return None
     for incident in reversed(incidents):
-        if fragment.sentence - incident.last_sentence > _MAX_GAP and not fragment.definite:
+        gap = fragment.sentence - incident.last_sentence
+        if gap > _MAX_GAP and not fragment.definite:
             break
+        if fragment.indefinite and gap > _INDEFINITE_GAP:
+            return None  # "an ambush", told paragraphs later, is another ambush
         if not _contradicts(fragment, incident):
             return incident
         if not fragment.attack_words:

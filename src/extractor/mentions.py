@@ -33,6 +33,9 @@ _GENERIC_MODIFIERS = frozenset(
 _SERIES_NOUNS = frozenset("series wave spate string campaign spree string rash number surge "
                           "increase rise upsurge escalation resurgence multiplication kind type "
                           "pattern threat risk fear fears".split())
+_FREQUENCY_RE = re.compile(r"\b(?:every|each) (?:day|week|month|night|year)\b|\b(?:almost |nearly )?daily "
+                           r"(?:attacks|bombings|killings)\b|\bweek after week\b|\bday after day\b",
+                           re.IGNORECASE)
 _HABITUAL_ADVERBS = frozenset("often frequently regularly usually routinely constantly always "
                               "sometimes repeatedly daily generally typically".split())
 # Words whose presence makes a casualty word part of an accident or disaster, not an attack.
@@ -231,7 +234,10 @@ _NON_EVENT_HEADS = frozenset(
     "vest vests belt belts material materials".split())
 # Verbs whose object is a weapon found or taken, not an attack: "seized 29 grenades".
 _SEIZING = frozenset("seize confiscate capture find discover recover hand surrender buy sell "
-                     "smuggle store stockpile deliver supply carry possess".split())
+                     "smuggle store stockpile deliver supply possess".split())
+# Prepositions after which a gerund names a kind of act, not an event: "different from planting
+# a bomb", "rather than attacking", "instead of bombing".
+_KIND_OF_ACT_PREPS = frozenset("from than like instead about besides unlike".split())
 # Nouns an infinitive can hang from without the act happening: "a plot to assassinate".
 _PLAN_NOUNS = frozenset("plot plots plan plans conspiracy scheme order orders threat threats call "
                         "calls intention intent decision decisions mission project idea".split())
@@ -277,10 +283,14 @@ def _generic_victims(mention: Mention) -> bool:
 
 def _is_generic(mention: Mention) -> bool:
     """A pattern of attacks rather than one: plural with a generic quantifier, a series, a
-    habitual or present-tense verb."""
+    habitual or present-tense verb, a gerund naming a kind of act."""
     head = mention.head
     children = list(head.children)
     if _generic_victims(mention):
+        return True
+    gerund = head if head.tag_ == "VBG" else (head.head if head.dep_ == "dobj" and head.head.tag_ == "VBG"
+                                               else None)
+    if gerund is not None and gerund.dep_ == "pcomp" and gerund.head.lower_ in _KIND_OF_ACT_PREPS:
         return True
     if head.tag_ in ("NNS", "NNPS") or (head.pos_ == "NOUN" and head.text.lower().endswith("s")
                                          and head.tag_ not in ("NN", "NNP")):
@@ -300,7 +310,10 @@ def _is_generic(mention: Mention) -> bool:
             return True  # "IS attacks Islamist groups": a habit, not an event
         if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children):
             return True  # "IS is attacking ...": ongoing activity
-    return any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod")
+    if any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod"):
+        return True
+    # "there is almost every day at least one attack": a frequency makes it a pattern
+    return bool(_FREQUENCY_RE.search(mention.sent.text))
 
 
 def _has_specific_anchor(head: Token) -> bool:

@@ -204,19 +204,30 @@ def _strip_article(text: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else text
 
 
+_SKIPPED_BEFORE_PLACE = frozenset(
+    "the a of city town village province district area desert region zone hamlet locality state "
+    "department governorate county municipality canton parish commune neighborhood neighbourhood "
+    "suburb suburbs outskirts capital port island valley border nearby small remote rural "
+    "restive troubled".split())
+
+
 def _cue_before(text: str, start: int) -> tuple[str, bool]:
-    """The preposition before a toponym, skipping "the", a direction word and "of"
-    ("30 km north of Kabul" -> near)."""
-    words = text[max(0, start - 60) : start].lower().replace(",", " ").split()
+    """The preposition before a toponym, skipping articles, unit words, direction words and a
+    possessive ("in Mexico's southern state of Guerrero" -> in; "30 km north of Kabul" ->
+    near)."""
+    words = text[max(0, start - 80) : start].lower().replace(",", " ").split()
     direction = False
-    while words and words[-1] in ("the", "city", "town", "village", "of", "province", "district"):
-        if words[-1] == "of" and len(words) > 1 and words[-2].rstrip("-") in _DIRECTION_WORDS | {"outskirts"}:
+    for _ in range(8):
+        if not words:
+            break
+        word = words[-1].strip("()[]\"")
+        if word in ("km", "kms", "kilometres", "kilometers", "miles", "mi") or word.isdigit() or (
+                word.rstrip("-") in _DIRECTION_WORDS):
             direction = True
-        words.pop()
-    while words and (words[-1] in _DIRECTION_WORDS or words[-1] in ("km", "kms", "kilometres",
-                                                                     "kilometers", "miles")
-                     or words[-1].isdigit()):
-        direction = True
+        elif word in ("outskirts", "edge", "vicinity"):
+            direction = True
+        elif not (word in _SKIPPED_BEFORE_PLACE or word.endswith(("'s", "\u2019s"))):
+            return word, direction
         words.pop()
     return (words[-1] if words else ""), direction
 
@@ -322,8 +333,10 @@ def choose_scene(scored: list[tuple[PlaceMention, int]], supported: set[str] = f
     def rank(item: tuple[PlaceMention, int]) -> tuple[int, int, int, int, int]:
         place, distance = item
         scene = place.cue in SCENE_CUES or place.direction
-        attached = distance <= 4
-        return (int(attached and scene), int(scene), int(place.entry is not None),
+        # "in the town of Khasavyurt in the southern region of Dagestan": both hang near the
+        # attack; the more specific one is the scene, the other its container
+        close = distance <= 6
+        return (int(scene and close), int(scene), int(place.entry is not None),
                 specificity(place), -distance)
 
     best, distance = max(scored, key=rank)
@@ -367,6 +380,22 @@ def country_location(entry: PlaceEntry, *, source: str, evidence: Span | None = 
     return Location(name=entry.name, country=entry.country or entry.name, country_code=entry.country_code,
                     lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, feature=entry.kind,
                     precision="country", text=None, evidence=evidence, source=source)  # type: ignore[arg-type]
+
+
+_AFTERMATH_NOUNS = frozenset("hospital hospitals clinic morgue mortuary health centre center "
+                             "infirmary".split())
+
+
+def aftermath(parsed: ParsedArticle, place: PlaceMention) -> bool:
+    """Where the victims were taken, not where they were hit: 'died on the way to a hospital in
+    the nearby city of Arcelia'."""
+    sent = parsed.sentence_at(place.start)
+    if sent is None or sent.doc is None:
+        return False
+    span = sent.doc.char_span(place.start - sent.start, place.end - sent.start, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lemma_.lower() in _AFTERMATH_NOUNS for t in list(span.root.ancestors)[:4])
 
 
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}

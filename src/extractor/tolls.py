@@ -32,8 +32,11 @@ ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants gunman gunme
                            "hijacker hijackers kidnapper kidnappers raider raiders themselves himself "
                            "herself perpetrator perpetrators".split())
 ARMED_NOUNS = frozenset("militant militants insurgent insurgents guerrilla guerrillas rebel rebels "
-                        "terrorist terrorists jihadist jihadists extremist extremists fighter fighters "
-                        "bandit bandits".split())
+                        "terrorist terrorists jihadist jihadists extremist extremists bandit bandits "
+                        "subversive subversives".split())
+# Modifiers that put armed men on the government's side: "pro-regime fighters" are victims.
+_LOYALIST = frozenset("pro regime government pro-government pro-regime army loyalist allied "
+                      "progovernment militia".split())
 _QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
     ("a minimum of", "at_least"), ("more than", "more_than"), ("over", "more_than"),
@@ -45,7 +48,8 @@ _QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
     ("under", "fewer_than"),
 )
 _PERIOD_RE = re.compile(
-    r"\b(since\b|so far|to date|this year|last year|in total|in all\b|overall|all told|over the "
+    r"\b(since (?:the (?:start|beginning) of )?(?:(?:early |late |mid-?)?(?:jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{4}|the \w+|last \w+|then)(?: \d{4})?)|since\b|so far|to date|this year|last year|in total|in all\b|overall|all told|over the "
     r"(?:past|last)|in the (?:past|last)|during the (?:war|conflict|insurgency|past|last)|each year|"
     r"every year|a year\b|per year|annually|since the (?:start|beginning)|cumulative|in recent "
     r"(?:weeks|months|years)|throughout|during (?:the (?:past |last )?(?:week|month|year|offensive|"
@@ -110,15 +114,47 @@ def _count_for(token: Token, outcome: Outcome, mention: Mention) -> CountMention
     zero = _zero(token, victims)
     if zero is not None:
         return _make(mention, outcome, zero, None, token)
-    value = None
-    for victim in victims:
-        value = _np_count(victim)
-        if value is not None:
-            return _make(mention, outcome, value, victim, token)
+    # the small model often attaches both halves of "a general and four soldiers" to the verb
+    # instead of coordinating them: passive subjects of one verb add up like conjuncts
+    subjects = [v for v in victims if v.dep_ == "nsubjpass"]
+    joins = [_joiner(a, b) for a, b in zip(subjects, subjects[1:], strict=False)]
+    if joins and all(joins) and joins[-1] in ("and", "&"):
+        parts = [_np_count(v) for v in subjects]
+        if all(part is not None for part in parts):
+            return _make(mention, outcome, _add(parts), subjects[-1], token)  # type: ignore[arg-type]
+    counted = [(v, _np_count(v)) for v in victims]
+    counted = [(v, c) for v, c in counted if c is not None]
+    if counted:
+        # a number beats "a"/"the": "a UK-based NGO" is no toll next to "1,600 members"
+        victim, value = max(counted, key=lambda item: any(t.like_num or t.lower_ in VAGUE
+                                                          for t in item[1][3]))
+        return _make(mention, outcome, value, victim, token)
     value = _nominal_count(token)
     if value is not None:
         return _make(mention, outcome, value, None, token)
     return None
+
+
+def _joiner(first: Token, second: Token) -> str | None:
+    """The word joining two noun phrases of a list ("and", "&" or ","), or None when something
+    else stands between them: "a general and four soldiers", "a soldier, a policeman and ..."."""
+    joiners = ("and", ",", "&")
+    between = [t for t in first.doc[first.right_edge.i + 1 : second.left_edge.i]]
+    if not between and first.right_edge.lower_ in joiners:
+        between = [first.right_edge]  # the parser hung "and" on the first phrase
+    if not between or len(between) > 2 or any(t.lower_ not in joiners for t in between):
+        return None
+    return between[-1].lower_
+
+
+def _add(parts: list[tuple[int, int | None, CountQualifier, list[Token]]]
+         ) -> tuple[int, int | None, CountQualifier, list[Token]]:
+    low = sum(p[0] for p in parts)
+    high = None if any(p[1] is None for p in parts) else sum(p[1] for p in parts)  # type: ignore[misc]
+    qualifiers = {p[2] for p in parts} - {"exact"}
+    qualifier: CountQualifier = next(iter(qualifiers)) if len(qualifiers) == 1 else (
+        "exact" if not qualifiers else "range")
+    return low, high, qualifier, [t for p in parts for t in p[3]]
 
 
 def _make(mention: Mention, outcome: Outcome, value: tuple[int, int | None, CountQualifier, list[Token]],
@@ -142,7 +178,8 @@ def _make(mention: Mention, outcome: Outcome, value: tuple[int, int | None, Coun
     return CountMention(
         outcome=outcome, value=casualties, mention=mention, victims=victims,
         attackers=head_word in ATTACKER_NOUNS or _compound_attacker(victims),
-        armed=head_word in ARMED_NOUNS,
+        armed=head_word in ARMED_NOUNS and not any(
+            t.lower_ in _LOYALIST for t in victims.subtree) if victims is not None else False,
         # A four-figure toll is a war's or a campaign's, not one attack's: the deadliest single
         # attacks on record killed a few thousand, and news gives those with their own words.
         aggregate=bool(period) or mention.generic or casualties.min >= 1000,
@@ -170,8 +207,10 @@ def _victims(token: Token) -> list[Token]:
     found: list[Token] = []
     children = list(token.children)
     # "13 fighters were killed", "five died", "a soldier was wounded"
-    found += [c for c in children if c.dep_ in ("nsubjpass", "nsubj") and token.pos_ in ("VERB", "AUX")
-              and (token.tag_ == "VBN" or c.dep_ == "nsubjpass" or token.lemma_ in ("die", "perish"))]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    found += [c for c in children if token.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not passive and (
+            token.tag_ == "VBN" or token.lemma_ in ("die", "perish")))]
     # "killed 13 fighters", "killing three", "wounding 20 others"
     found += [c for c in children if c.dep_ in ("dobj", "obj")]
     # "left five people dead": dead is an object predicate of "left"
@@ -260,8 +299,9 @@ def _single_np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list
         if child.dep_ in ("amod", "det") and child.lower_ in VAGUE and child.lower_ != "some":
             low, high = VAGUE[child.lower_]
             return low, high, "range" if high else "at_least", [child]
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "another") and noun.tag_ in ("NN", "NNP"):
-            return 1, 1, "exact", [child]
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another") and (
+                noun.tag_ in ("NN", "NNP") or noun.dep_ in ("nsubjpass", "nsubj", "dobj", "conj")):
+            return 1, 1, "exact", [child]  # "a general", even when tagged an adjective
     if noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
         return 1, 1, "exact", [noun]
     if noun.tag_ in ("NN",) and any(c.dep_ in ("det", "poss") for c in noun.children) and \
