@@ -20,7 +20,7 @@ from . import places as places_stage
 from .actors import ActorMention
 from .claims import ClaimMention
 from .dates import DateMention
-from .incidents import Fragment, Incident
+from .incidents import Fragment, Incident, attempted
 from .parse import ParsedArticle
 from .places import PlaceMention, SCENE_CUES, specificity
 from .schema import (
@@ -186,6 +186,7 @@ def _event(parsed: ParsedArticle, number: int, incident: Incident, actors: list[
             places),
         perpetrators=perpetrators,
         targets=targets,
+        status="attempted" if attack and all(attempted(m) for m in attack) else "accomplished",
         killed=_toll(victims, "killed"),
         wounded=_toll(victims, "wounded"),
         kidnapped=_toll(victims, "kidnapped"),

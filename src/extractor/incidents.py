@@ -60,7 +60,9 @@ class Fragment:
         """Says something about an incident: a real attack or casualty word, a claim, or a
         count that is not an aggregate."""
         return self.founding or any(m.kind == "claim" for m in self.mentions) or any(
-            not c.aggregate for c in self.counts)
+            not c.aggregate for c in self.counts) or any(
+            m.kind == "attack" and m.definite and not (m.negated or m.hypothetical or m.generic)
+            for m in self.mentions)  # "the attack", a weak word that refers back
 
     @property
     def attack_words(self) -> list[Mention]:
@@ -127,6 +129,8 @@ class Incident:
             if head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp",
                                                                                       "acl", "conj")):
                 return True
+            if attempted(mention):
+                return True  # "an armed group tried to attack the residence"
             if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS") and mention.kind == "attack":
                 determined = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any", "every", "each")
                                  for c in head.children)
@@ -144,6 +148,21 @@ class Incident:
     @property
     def first_sentence(self) -> int:
         return self.fragments[0].sentence
+
+
+_ATTEMPT_VERBS = frozenset("try attempt seek".split())
+
+
+def attempted(mention: Mention) -> bool:
+    """'tried to attack', 'attempted to kidnap', 'an attempted kidnapping', 'failed to explode'."""
+    head = mention.head
+    governor = head.head
+    if head.tag_ == "VB" and governor.lemma_.lower() in _ATTEMPT_VERBS and governor.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return True
+    if any(c.lower_ in ("attempted", "failed", "foiled", "thwarted", "botched") and c.dep_ in ("amod", "compound")
+           for c in head.children):
+        return True
+    return governor.lemma_.lower() == "fail" and head.tag_ == "VB"
 
 
 def build_fragments(parsed: ParsedArticle, mentions: list[Mention], counts: list[CountMention],
