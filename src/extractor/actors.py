@@ -124,6 +124,18 @@ def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
 # Syntax: which noun phrases fill which role
 # ---------------------------------------------------------------------------------------------
 def _arguments(mention: Mention) -> list[tuple[Role, Token]]:
+    """Role-filling tokens; each conjunct of a list is its own party ("the governor, a judge
+    and the police commander")."""
+    args = _direct_arguments(mention)
+    expanded: list[tuple[Role, Token]] = []
+    for role, token in args:
+        expanded.append((role, token))
+        if role != "modifier":
+            expanded += [(role, c) for c in token.conjuncts if c.i > token.i and c.pos_ in ("NOUN", "PROPN")]
+    return expanded
+
+
+def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
     head = mention.head
     args: list[tuple[Role, Token]] = []
     if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
