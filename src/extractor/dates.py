@@ -24,7 +24,10 @@ _MONTHS = {name: i for i, names in enumerate(
 _WEEKDAYS = {name: i for i, names in enumerate(
     [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"), ("thu", "thur", "thurs",
      "thursday"), ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday")]) for name in names}
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+# "May" the month, not the modal: "this may be", "they may have".
+_MAY = r"may(?!\s+(?:be|have|not|also|well|soon|still|never|need|want|take|make|become|help|cause|"\
+       r"lead|result|happen|come|go|give|do|get|seem|prove|affect|try|want|find|face|use|ask|say))"
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|" + _MAY + r"|june?|july?|"
           r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
 _WEEKDAY = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"

@@ -47,6 +47,9 @@ _NON_ATTACK_HARM = frozenset(
     "heart natural".split()
 )
 # Nouns after "heart"/"panic"/... that are not violence: "heart attack", "panic attack".
+# "harshly attacked the president": words, not weapons.
+_VERBAL_ADVERBS = frozenset("harshly sharply strongly bitterly verbally publicly fiercely severely "
+                            "vehemently openly roundly".split())
 _NON_VIOLENT_ATTACK_MODIFIERS = frozenset(
     "heart panic asthma anxiety cyber cyberattack verbal shark dog bee allergic seizure "
     "stroke".split()
@@ -207,7 +210,7 @@ def _is_hypothetical(head: Token) -> bool:
         if governor.i == current.i:
             break
         if governor.lemma_.lower() in _IRREALIS_GOVERNORS and current.dep_ in (
-            "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "nsubjpass", "acl"
+            "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl"
         ):
             return True
         if governor.lower_ in ("possible", "potential", "planned", "imminent", "future",
@@ -245,10 +248,20 @@ _PLAN_NOUNS = frozenset("plot plots plan plans conspiracy scheme order orders th
 _GENERIC_VICTIM_MODIFIERS = frozenset("many countless numerous innumerable untold".split())
 
 
+_INVENTORY_WORDS = frozenset("rifle rifles pistol pistols gun guns weapon weapons ammunition round "
+                             "rounds cartridges launcher launchers explosives dynamite uniforms "
+                             "submachineguns submachinegun carbines mortars".split())
+
+
 def _modifies_non_event(mention: Mention) -> bool:
     """'kidnapping ring', 'death squads', 'murder charges': the word modifies another noun;
-    'seized 29 grenades': a weapon that was taken, not used."""
+    'seized 29 grenades': a weapon that was taken, not used; '155 rifles, 45 pistols, 126
+    grenades': an inventory."""
     head = mention.head
+    if head.tag_ in ("NNS", "NNPS") and mention.entry.type == "bombing":
+        neighbours = [*head.conjuncts, head.head] if head.dep_ == "conj" else list(head.conjuncts)
+        if any(t.lower_ in _INVENTORY_WORDS for t in neighbours):
+            return True
     if head.tag_ in ("NNS", "NNPS") and head.dep_ in ("dobj", "nsubjpass", "conj") and \
             _governing_verb(head).lemma_.lower() in _SEIZING:
         return True
@@ -305,9 +318,12 @@ def _is_generic(mention: Mention) -> bool:
             return not _has_specific_anchor(head)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SERIES_NOUNS:
         return True
-    if head.pos_ == "VERB" and mention.kind == "attack":
+    if head.pos_ == "VERB" and mention.kind in ("attack", "harm"):
         if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
             return True  # "IS attacks Islamist groups": a habit, not an event
+        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP")
+                                     for c in children):
+            return True  # "does a war kill more people than ...": a general claim
         if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children):
             return True  # "IS is attacking ...": ongoing activity
     if any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod"):
@@ -342,6 +358,9 @@ def _non_violent(mention: Mention) -> bool:
     head = mention.head
     if any(child.lower_ in _NON_VIOLENT_ATTACK_MODIFIERS for child in head.children
            if child.dep_ in ("compound", "amod")):
+        return True
+    if mention.entry.weak and any(child.lower_ in _VERBAL_ADVERBS for child in head.children
+                                  if child.dep_ == "advmod"):
         return True
     if mention.kind != "harm":
         return False
@@ -406,8 +425,8 @@ def _physical_object(mention: Mention) -> bool:
     for token in head.subtree:
         if token.i == head.i:
             continue
-        if token.lower_ in _PHYSICAL or token.ent_type_ in ("PERSON", "FAC", "GPE", "NORP"):
-            return True
+        if token.lower_ in _PHYSICAL or token.ent_type_ in ("FAC", "GPE"):
+            return True  # a person attacked with no weapon or harm named may be criticised
     return False
 
 
