@@ -1,6 +1,6 @@
 """Side-by-side view of gold and predicted events per document, for reading errors.
 
-    python scripts/inspect_eval.py out/eval/gold.jsonl out/eval/pred.jsonl [--ids ID ...] [--only fp|fn|diff]
+python scripts/inspect_eval.py GOLD.jsonl PRED.jsonl [--ids ID ...] [--only fp|fn|diff]
 """
 
 from __future__ import annotations
@@ -12,21 +12,29 @@ import json
 def _gold_line(event: dict) -> str:
     extra = event.get("extra") or {}
     opt = " (optional)" if extra.get("optional_template") else ""
-    return (f"  G {event['type']}{opt} {event.get('date')} | {event.get('country')} / {event.get('place')} | "
-            f"P {event.get('perpetrators')} | T {event.get('targets')} | k {event.get('killed')} "
-            f"w {event.get('wounded')} | claimed {event.get('claimed')}")
+    return (
+        f"  G {event['type']}{opt} {event.get('date')} | "
+        f"{event.get('country')} / {event.get('place')} | "
+        f"P {event.get('perpetrators')} | T {event.get('targets')} | k {event.get('killed')} "
+        f"w {event.get('wounded')} | claimed {event.get('claimed')}"
+    )
 
 
 def _pred_line(event: dict) -> str:
     loc = event.get("location") or {}
+
     def count(key: str) -> str:
         value = event.get(key)
         return "-" if not value else f"{value['min']}..{value['max']}"
-    return (f"  P {event['type']} {event['date'].get('start')}~{event['date'].get('end')} "
-            f"{event['date'].get('precision')} | {loc.get('country_code')} / {loc.get('name')} "
-            f"({loc.get('precision')}) | P {[p['name'] for p in event['perpetrators']]} | "
-            f"T {[t['name'] for t in event['targets']]} | k {count('killed')} w {count('wounded')} | "
-            f"claim {(event.get('claim') or {}).get('status')} | {[t['text'] for t in event['triggers']]}")
+
+    return (
+        f"  P {event['type']} {event['date'].get('start')}~{event['date'].get('end')} "
+        f"{event['date'].get('precision')} | {loc.get('country_code')} / {loc.get('name')} "
+        f"({loc.get('precision')}) | P {[p['name'] for p in event['perpetrators']]} | "
+        f"T {[t['name'] for t in event['targets']]} | k {count('killed')} w {count('wounded')} | "
+        f"claim {(event.get('claim') or {}).get('status')} | "
+        f"{[t['text'] for t in event['triggers']]}"
+    )
 
 
 def main() -> None:
@@ -38,11 +46,13 @@ def main() -> None:
     parser.add_argument("--text", action="store_true", help="print the article text too")
     args = parser.parse_args()
     preds = {}
-    for line in open(args.pred, encoding="utf-8"):
-        record = json.loads(line)
-        preds[record["article"]["id"]] = record
-    for line in open(args.gold, encoding="utf-8"):
-        doc = json.loads(line)
+    with open(args.pred, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            preds[record["article"]["id"]] = record
+    with open(args.gold, encoding="utf-8") as handle:
+        gold_docs = [json.loads(line) for line in handle]
+    for doc in gold_docs:
         if args.ids and doc["id"] not in args.ids:
             continue
         gold = doc["events"]

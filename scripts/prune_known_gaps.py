@@ -20,8 +20,20 @@ GAPS = ROOT / "tests" / "known_gaps.toml"
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.xml"
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        f"--junitxml={report}"], cwd=ROOT, capture_output=True, check=False)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={report}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+        )
         tree = ElementTree.parse(report)
     passed = set()
     for case in tree.iter("testcase"):

@@ -1,8 +1,8 @@
 """extractor: structured, validated records of attacks from news articles.
 
-    >>> from extractor import extract
-    >>> result = extract(text, published="2021-11-22")
-    >>> [(e.type, e.killed) for e in result.events]
+>>> from extractor import extract
+>>> result = extract(text, published="2021-11-22")
+>>> [(e.type, e.killed) for e in result.events]
 """
 
 from __future__ import annotations
@@ -30,8 +30,27 @@ from .schema import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "Actor", "Aggregate", "Article", "ArticleInfo", "Casualties", "Claim",
-    "ErrorRecord", "Event", "EventDate", "Extraction", "Extractor", "ExtractorError", "InputError",
-    "Location", "Perpetrator", "ResourceError", "ScopeError", "Span", "Target", "__version__",
-    "extract", "extract_many",
+    "SCHEMA_VERSION",
+    "Actor",
+    "Aggregate",
+    "Article",
+    "ArticleInfo",
+    "Casualties",
+    "Claim",
+    "ErrorRecord",
+    "Event",
+    "EventDate",
+    "Extraction",
+    "Extractor",
+    "ExtractorError",
+    "InputError",
+    "Location",
+    "Perpetrator",
+    "ResourceError",
+    "ScopeError",
+    "Span",
+    "Target",
+    "__version__",
+    "extract",
+    "extract_many",
 ]

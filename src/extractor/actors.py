@@ -10,7 +10,7 @@ Roles come from syntax first: the subject of an active attack verb, "by X", "X's
 from __future__ import annotations
 
 import functools
-import re
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -24,19 +24,26 @@ from .text import Match
 Role = str  # "perpetrator" | "target"
 
 # Attack words whose possessor or "of" phrase is the victim, not the attacker.
-_VICTIM_NOUNS = frozenset("murder murders assassination assassinations killing killings kidnapping "
-                          "kidnappings abduction abductions death deaths execution beheading "
-                          "massacre slaying".split())
-_ANAPHORS = frozenset("group organization organisation movement outfit faction network militia "
-                      "jihadists militants insurgents rebels guerrillas extremists terrorists".split())
+_VICTIM_NOUNS = frozenset(
+    "murder murders assassination assassinations killing killings kidnapping "
+    "kidnappings abduction abductions death deaths execution beheading "
+    "massacre slaying".split()
+)
+_ANAPHORS = frozenset(
+    "group organization organisation movement outfit faction network militia "
+    "jihadists militants insurgents rebels guerrillas extremists terrorists".split()
+)
 _PRONOUNS = frozenset("it they them its their".split())
 _DYING_VERBS = frozenset("die perish succumb drown lose".split())
-_SUSPECT_CUES = frozenset("suspected alleged presumed presumably suspect probable apparent "
-                          "likely possibly probably believed thought".split())
+_SUSPECT_CUES = frozenset(
+    "suspected alleged presumed presumably suspect probable apparent "
+    "likely possibly probably believed thought".split()
+)
 _ACCUSE_VERBS = frozenset("blame accuse attribute hold implicate charge".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her our some".split())
-_ATTACKER_KINDS: frozenset[str] = frozenset({"armed_group", "unknown_armed", "militia",
-                                             "criminal_group"})
+_ATTACKER_KINDS: frozenset[str] = frozenset(
+    {"armed_group", "unknown_armed", "militia", "criminal_group"}
+)
 _MAX_COREF_CHARS = 3000
 # Heads that are never a party to an attack, though the parser puts them in object position:
 # "opened fire", "caused damage", "in the death of".
@@ -47,7 +54,8 @@ _NOT_ACTORS = frozenset(
     "month year area zone region place moment life lives it this that which what who one "
     # places, not parties: "attacked the outskirts of the city", "the northern sectors"
     "sector sectors outskirts vicinity surroundings part parts side sides highway road roads "
-    "street streets areas zones regions neighborhood neighbourhood neighborhoods".split())
+    "street streets areas zones regions neighborhood neighbourhood neighborhoods".split()
+)
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
 
@@ -131,7 +139,9 @@ def _arguments(mention: Mention) -> list[tuple[Role, Token]]:
     for role, token in args:
         expanded.append((role, token))
         if role != "modifier":
-            expanded += [(role, c) for c in token.conjuncts if c.i > token.i and c.pos_ in ("NOUN", "PROPN")]
+            expanded += [
+                (role, c) for c in token.conjuncts if c.i > token.i and c.pos_ in ("NOUN", "PROPN")
+            ]
     return expanded
 
 
@@ -141,8 +151,10 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
     if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
         children = list(head.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
-            head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not any(
-                c.dep_ == "dobj" for c in children))
+            head.tag_ == "VBN"
+            and head.dep_ in ("acl", "amod", "relcl")
+            and not any(c.dep_ == "dobj" for c in children)
+        )
         # "two militants died", "he lost his life": the subject of a dying verb is a victim
         dying = head.lemma_.lower() in _DYING_VERBS
         for child in children:
@@ -152,9 +164,20 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "nsubjpass"):
                 args.append(("target", child))
-            elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon", "to", "into"):
+            elif child.dep_ == "prep" and child.lower_ in (
+                "on",
+                "at",
+                "against",
+                "upon",
+                "to",
+                "into",
+            ):
                 args += [("target", g) for g in child.children if g.dep_ == "pobj"]
-        if passive and head.dep_ in ("acl", "relcl", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            passive
+            and head.dep_ in ("acl", "relcl", "amod")
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
             args.append(("target", head.head))  # "the soldiers killed in the ambush"
         if not any(role == "perpetrator" for role, _ in args) and not passive:
             subject = _inherited_subject(head)
@@ -165,24 +188,37 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "targeting", "upon"):
-                args += [("target", g) for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ == "prep" and child.lower_ == "of" and victim_noun:
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in ("on", "against", "at", "targeting", "upon")
+            ) or (child.dep_ == "prep" and child.lower_ == "of" and victim_noun):
                 args += [("target", g) for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "poss":
                 args.append(("target" if victim_noun else "perpetrator", child))
             elif child.dep_ in ("compound", "amod", "nmod") and not victim_noun:
                 args.append(("modifier", child))
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in ("carry", "launch", "stage", "mount",
-                                                             "conduct", "commit", "perpetrate"):
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in (
+            "carry",
+            "launch",
+            "stage",
+            "mount",
+            "conduct",
+            "commit",
+            "perpetrate",
+        ):
             args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
         if head.dep_ == "pobj" and head.head.dep_ == "prep":
             # "13 fighters were killed in an ambush": the verb's passive subject are victims
             verb = head.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 args += [("target", c) for c in verb.children if c.dep_ == "nsubjpass"]
-                args += [("perpetrator", g) for c in verb.children if c.dep_ == "agent"
-                         for g in c.children if g.dep_ == "pobj"]
+                args += [
+                    ("perpetrator", g)
+                    for c in verb.children
+                    if c.dep_ == "agent"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
     return args
 
 
@@ -216,7 +252,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     indices = sorted(t.i for t in keep)
     start, end = indices[0], indices[-1] + 1
     # stop at the first gap (a clause we skipped)
-    for i, j in zip(indices, indices[1:], strict=False):
+    for i, j in itertools.pairwise(indices):
         if j != i + 1:
             end = i + 1 if i >= token.i else end
             break
@@ -226,8 +262,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
 class _Context:
     """Article-level knowledge the role readers share: group and noun matches."""
 
-    def __init__(self, parsed: ParsedArticle, groups: list[Match[GroupEntry]],
-                 nouns: list[Match[NounHit]]) -> None:
+    def __init__(
+        self, parsed: ParsedArticle, groups: list[Match[GroupEntry]], nouns: list[Match[NounHit]]
+    ) -> None:
         self.parsed = parsed
         self.groups = groups
         self.nouns = nouns
@@ -235,11 +272,13 @@ class _Context:
     def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
         if role == "modifier":
             return self._modifier(mention, token)
-        if token.i in range(mention.span.start, mention.span.end) or token.pos_ in ("PRON", "NUM") \
-                and token.lower_ not in _PRONOUNS:
+        if token.i in range(mention.span.start, mention.span.end) or (
+            token.pos_ in ("PRON", "NUM") and token.lower_ not in _PRONOUNS
+        ):
             return None
-        if token.ent_type_ in _BAD_ENTITIES or token.lemma_.lower() in _NOT_ACTORS and not (
-                token.lower_ in _PRONOUNS):
+        if token.ent_type_ in _BAD_ENTITIES or (
+            token.lemma_.lower() in _NOT_ACTORS and token.lower_ not in _PRONOUNS
+        ):
             return None
         doc = token.doc
         start_tok, end_tok = noun_phrase(token)
@@ -249,30 +288,50 @@ class _Context:
         text = self.parsed.text[start:end]
         group = self._group_in(start, end)
         attribution = _attribution(token)
-        if group is None and (token.lower_ in _PRONOUNS or token.lemma_.lower() in _ANAPHORS
-                              and _has_definite(token)):
+        if group is None and (
+            token.lower_ in _PRONOUNS
+            or (token.lemma_.lower() in _ANAPHORS and _has_definite(token))
+        ):
             group = self._antecedent(start)
             if group is None and token.lower_ in _PRONOUNS:
                 return None
         if group is not None:
-            return ActorMention(role, mention, start, end, text, group.name, group.kind,  # type: ignore[arg-type]
-                                group.id, group.countries[0] if len(group.countries) == 1 else None,
-                                attribution)
+            return ActorMention(
+                role,
+                mention,
+                start,
+                end,
+                text,
+                group.name,
+                group.kind,
+                group.id,
+                group.countries[0] if len(group.countries) == 1 else None,
+                attribution,
+            )
         noun = self._noun_in(start, end)
         name = _clean_name(span)
         if not name:
             return None
         if noun is not None:
             kind: ActorKind = self._kind(noun, start, end)
-            if role == "perpetrator" and noun.entry.role == "target" and kind not in _ATTACKER_KINDS \
-                    and kind not in ("state_forces", "police"):
+            if (
+                role == "perpetrator"
+                and noun.entry.role == "target"
+                and kind not in _ATTACKER_KINDS
+                and kind not in ("state_forces", "police")
+            ):
                 return None  # "villagers attacked ...": rarely, and not what we can read here
-            return ActorMention(role, mention, start, end, text, name, kind, None, noun.country,
-                                attribution)
+            return ActorMention(
+                role, mention, start, end, text, name, kind, None, noun.country, attribution
+            )
         if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
-            return ActorMention(role, mention, start, end, text, name, "other", None, None, attribution)
+            return ActorMention(
+                role, mention, start, end, text, name, "other", None, None, attribution
+            )
         if role == "target" and token.pos_ in ("NOUN", "PROPN"):
-            return ActorMention(role, mention, start, end, text, name, "other", None, None, attribution)
+            return ActorMention(
+                role, mention, start, end, text, name, "other", None, None, attribution
+            )
         return None
 
     def _modifier(self, mention: Mention, token: Token) -> ActorMention | None:
@@ -282,16 +341,46 @@ class _Context:
         group = self._group_in(start, end)
         text = self.parsed.text[start:end]
         if group is not None:
-            return ActorMention("perpetrator", mention, start, end, text, group.name, group.kind,  # type: ignore[arg-type]
-                                group.id, None, "reported")
+            return ActorMention(
+                "perpetrator",
+                mention,
+                start,
+                end,
+                text,
+                group.name,
+                group.kind,
+                group.id,
+                None,
+                "reported",
+            )
         noun = self._noun_in(start, end)
         if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
-            return ActorMention("perpetrator", mention, start, end, text, token.lemma_.lower(),
-                                noun.entry.kind, None, noun.country, "reported")
+            return ActorMention(
+                "perpetrator",
+                mention,
+                start,
+                end,
+                text,
+                token.lemma_.lower(),
+                noun.entry.kind,
+                None,
+                noun.country,
+                "reported",
+            )
         if token.lower_ in ("guerrilla", "rebel", "terrorist", "militant", "insurgent", "jihadist"):
             plural = token.lower_ + "s"
-            return ActorMention("perpetrator", mention, start, end, text, plural, "unknown_armed",
-                                None, None, "reported")
+            return ActorMention(
+                "perpetrator",
+                mention,
+                start,
+                end,
+                text,
+                plural,
+                "unknown_armed",
+                None,
+                None,
+                "reported",
+            )
         return None
 
     def accusations(self, mention: Mention) -> list[ActorMention]:
@@ -304,14 +393,22 @@ class _Context:
                 continue
             targets: list[Token] = []
             if lemma == "attribute":
-                targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
-                           for g in c.children if g.dep_ == "pobj"]
+                targets = [
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             else:
                 targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             for target in targets:
                 actor = self.actor(mention, target, "perpetrator")
-                if actor is not None and actor.kind in _ATTACKER_KINDS | {"other"} and (
-                        actor.actor_id or actor.kind != "other"):
+                if (
+                    actor is not None
+                    and actor.kind in _ATTACKER_KINDS | {"other"}
+                    and (actor.actor_id or actor.kind != "other")
+                ):
                     actor.attribution = "accused"
                     actor.syntactic = False
                     found.append(actor)
@@ -323,7 +420,11 @@ class _Context:
         kind: ActorKind = head.entry.kind
         if kind in ("property", "infrastructure", "other"):
             for match in self.nouns:
-                if match.start < end and start < match.end and match.value.entry.kind in _FORCE_KINDS:
+                if (
+                    match.start < end
+                    and start < match.end
+                    and match.value.entry.kind in _FORCE_KINDS
+                ):
                     return match.value.entry.kind
         return kind
 
@@ -364,7 +465,12 @@ def _attribution(token: Token) -> Attribution:
         if head.i == current.i:
             break
         if head.lemma_.lower() in ("suspect", "believe", "think", "presume") and current.dep_ in (
-                "dobj", "nsubjpass", "nsubj", "attr", "oprd"):
+            "dobj",
+            "nsubjpass",
+            "nsubj",
+            "attr",
+            "oprd",
+        ):
             return "suspected"
         current = head
     return "reported"
@@ -373,9 +479,13 @@ def _attribution(token: Token) -> Attribution:
 def _clean_name(span: object) -> str:
     """The phrase without leading determiners, numbers and quantifiers, as a name."""
     tokens = list(span)  # type: ignore[call-overload]
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].like_num or tokens[0].pos_ in (
-            "DET", "NUM", "PUNCT") or tokens[0].lower_ in ("at", "least", "more", "than", "about",
-                                                          "some", "nearly", "over", "several")):
+    while tokens and (
+        tokens[0].lower_ in _DETERMINERS
+        or tokens[0].like_num
+        or tokens[0].pos_ in ("DET", "NUM", "PUNCT")
+        or tokens[0].lower_
+        in ("at", "least", "more", "than", "about", "some", "nearly", "over", "several")
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]

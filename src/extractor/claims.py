@@ -20,8 +20,11 @@ from .schema import ClaimChannel, ClaimStatus, Span
 _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
     (r"\b(?:amaq|aamaq|a'maq|al-naba|naba)\b", "news_agency"),
     (r"\bnews agency\b|\bagency\b", "news_agency"),
-    (r"\b(?:telegram|twitter|tweet|x\.com|facebook|social media|whatsapp|online post|posted online)\b",
-     "social_media"),
+    (
+        r"\b(?:telegram|twitter|tweet|x\.com|facebook|social media|whatsapp|online post|"
+        r"posted online)\b",
+        "social_media",
+    ),
     (r"\bvideo\b|\bfootage\b|\bfilmed\b", "video"),
     (r"\bwebsite\b|\bweb site\b|\bonline statement\b", "website"),
     (r"\b(?:phone|telephone)(?:d)?\b|\bcall(?:ed|er)?\b", "phone_call"),
@@ -31,15 +34,20 @@ _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
     (r"\bnewspaper\b|\bpress\b|\breporters?\b|\bjournalists?\b", "press"),
 )
 _UNCLAIMED = re.compile(
-    r"\b(?:no (?:one|group|organi[sz]ation|faction|militant group|armed group|party|one group)|nobody|"
-    r"none of the groups?)\b[^.;]{0,40}\b(?:claim|claimed|has claimed|have claimed|took|has taken)\b|"
-    r"\bno (?:immediate )?claims? of responsibility\b|\bhas not been claimed\b|\bwas not claimed\b|"
-    r"\bwent unclaimed\b|\bremain(?:s|ed)? unclaimed\b|\byet to (?:be )?claim|\bno immediate claim\b|"
-    r"\bnot (?:yet )?claimed\b", re.IGNORECASE)
+    r"\b(?:no (?:one|group|organi[sz]ation|faction|militant group|armed group|party|one group)|"
+    r"nobody|none of the groups?)\b[^.;]{0,40}\b(?:claim|claimed|has claimed|have claimed|took|"
+    r"has taken)\b|\bno (?:immediate )?claims? of responsibility\b|\bhas not been claimed\b|"
+    r"\bwas not claimed\b|\bwent unclaimed\b|\bremain(?:s|ed)? unclaimed\b|\byet to (?:be )?claim|"
+    r"\bno immediate claim\b|"
+    r"\bnot (?:yet )?claimed\b",
+    re.IGNORECASE,
+)
 _DENIAL_LEMMAS = frozenset("deny reject disown dismiss refute".split())
-_CLAIM_OBJECTS = frozenset("responsibility attack attacks bombing bombings ambush killing killings "
-                           "kidnapping abduction assault blast explosion operation operations it "
-                           "them raid assassination murder".split())
+_CLAIM_OBJECTS = frozenset(
+    "responsibility attack attacks bombing bombings ambush killing killings "
+    "kidnapping abduction assault blast explosion operation operations it "
+    "them raid assassination murder".split()
+)
 
 
 @dataclass(eq=False)
@@ -73,42 +81,62 @@ def find_claims(parsed: ParsedArticle, mentions: list[Mention]) -> list[ClaimMen
     for sent in parsed.parsed:
         doc = sent.doc
         assert doc is not None
-        anchor = by_sentence.get(sent.index, [None])[0]  # type: ignore[list-item]
+        anchor = by_sentence.get(sent.index, [None])[0]
         if anchor is None:
             continue
         text = sent.text
         unclaimed = _UNCLAIMED.search(text)
         if unclaimed:
-            found.append(ClaimMention("unclaimed", anchor, sent.index, sent.start + unclaimed.start(),
-                                      sent.start + unclaimed.end(), unclaimed.group(),
-                                      cluster=anchor.cluster))
+            found.append(
+                ClaimMention(
+                    "unclaimed",
+                    anchor,
+                    sent.index,
+                    sent.start + unclaimed.start(),
+                    sent.start + unclaimed.end(),
+                    unclaimed.group(),
+                    cluster=anchor.cluster,
+                )
+            )
             continue
         for token in doc:
             status = _claim_status(token)
             if status is None:
                 continue
-            mention = _nearest(by_sentence[sent.index], token)
+            found_for = _nearest(by_sentence[sent.index], token)
             subject = _subject(token)
             claimants = []
-            if subject is not None and mention is not None:
-                actor = context.actor(mention, subject, "perpetrator")
-                if actor is not None and (actor.actor_id or actor.kind in ("armed_group", "unknown_armed",
-                                                                           "militia")):
+            if subject is not None and found_for is not None:
+                actor = context.actor(found_for, subject, "perpetrator")
+                if actor is not None and (
+                    actor.actor_id or actor.kind in ("armed_group", "unknown_armed", "militia")
+                ):
                     actor.attribution = "claimed" if status == "claimed" else actor.attribution
                     actor.syntactic = False
                     claimants.append(actor)
             head_span = doc[token.left_edge.i : token.right_edge.i + 1]
             start = sent.start + head_span.start_char
             end = sent.start + head_span.end_char
-            found.append(ClaimMention(status, mention, sent.index, start, end,
-                                      parsed.text[start:end], claimants, _channel(text),
-                                      cluster=mention.cluster if mention else -1))
+            found.append(
+                ClaimMention(
+                    status,
+                    found_for,
+                    sent.index,
+                    start,
+                    end,
+                    parsed.text[start:end],
+                    claimants,
+                    _channel(text),
+                    cluster=found_for.cluster if found_for else -1,
+                )
+            )
             break
     return found
 
 
 def _claim_status(token: Token) -> ClaimStatus | None:
-    """'claimed responsibility', 'claimed the attack', 'took responsibility', 'denied involvement'."""
+    """'claimed responsibility', 'claimed the attack', 'took responsibility', 'denied
+    involvement'."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
         return None
@@ -119,13 +147,22 @@ def _claim_status(token: Token) -> ClaimStatus | None:
         if object_words & {"life", "lives"}:
             return None  # "the blast claimed 12 lives": a toll, not a claim
         if object_words & _CLAIM_OBJECTS or any(
-                c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+        ):
             return "unclaimed" if negated else "claimed"
         return None
     if lemma in ("take", "accept", "assume", "bear") and "responsibility" in object_words:
         return "unclaimed" if negated else "claimed"
-    if lemma in _DENIAL_LEMMAS and object_words & {"responsibility", "involvement", "role", "part",
-                                                   "participation", "link", "links", "claim"}:
+    if lemma in _DENIAL_LEMMAS and object_words & {
+        "responsibility",
+        "involvement",
+        "role",
+        "part",
+        "participation",
+        "link",
+        "links",
+        "claim",
+    }:
         return "denied"
     return None
 
@@ -144,8 +181,12 @@ def _subject(token: Token) -> Token | None:
 def _nearest(mentions: list[Mention], token: Token) -> Mention | None:
     """The attack mention a claim verb is about: one in its object, else the nearest."""
     for mention in mentions:
-        if mention.kind == "attack" and token.i < mention.head.i and mention.head.is_ancestor is not None \
-                and token.is_ancestor(mention.head):
+        if (
+            mention.kind == "attack"
+            and token.i < mention.head.i
+            and mention.head.is_ancestor is not None
+            and token.is_ancestor(mention.head)
+        ):
             return mention
     attacks = [m for m in mentions if m.kind != "claim"] or mentions
     return min(attacks, key=lambda m: abs(m.head.i - token.i)) if attacks else None

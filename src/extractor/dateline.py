@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = (rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{2,4}})?"           # 12 JAN 90, 4 February 2021
-         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"  # Nov 22, November 22, 2021
-         r"|\d{4}-\d{2}-\d{2}"                                     # 2021-11-22
-         r"|\d{1,2}/\d{1,2}/\d{2,4})")                             # 01/02/2021
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{2,4}})?"  # 12 JAN 90, 4 February 2021
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"  # Nov 22, November 22, 2021
+    r"|\d{4}-\d{2}-\d{2}"  # 2021-11-22
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)  # 01/02/2021
 _PLACE = r"[A-Z][A-Za-z\u00C0-\u024F.'’ -]{1,40}?(?:\s*\([A-Za-z .'-]{2,30}\))?"
 _AGENCY = r"\((?P<agency>[^()\n]{2,60})\)"
 _DASH = r"(?:--|—|–|-|:|_)"

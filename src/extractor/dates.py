@@ -17,51 +17,120 @@ from pathlib import PurePath
 from .parse import ParsedArticle
 from .schema import DatePrecision, EventDate, PublishedSource, Span
 
-_MONTHS = {name: i for i, names in enumerate(
-    [(), ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")]) for name in names}
-_WEEKDAYS = {name: i for i, names in enumerate(
-    [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"), ("thu", "thur", "thurs",
-     "thursday"), ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday")]) for name in names}
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            (),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
 # "May" the month, not the modal: "this may be", "they may have".
-_MAY = r"may(?!\s+(?:be|have|not|also|well|soon|still|never|need|want|take|make|become|help|cause|"\
-       r"lead|result|happen|come|go|give|do|get|seem|prove|affect|try|want|find|face|use|ask|say))"
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|" + _MAY + r"|june?|july?|"
-          r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_MAY = (
+    r"may(?!\s+(?:be|have|not|also|well|soon|still|never|need|want|take|make|become|help|cause|"
+    r"lead|result|happen|come|go|give|do|get|seem|prove|affect|try|want|find|face|use|ask|say))"
+)
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|" + _MAY + r"|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
 _WEEKDAY = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 _NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|few)"
 _UNIT = r"(?P<unit>day|days|week|weeks|month|months|year|years)"
 
 # Each pattern: (kind, regex). Order matters: longer and more specific forms first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
-    ("period", r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b"),
-    ("period", rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b"),
-    ("period", rf"\bsince\s+{_MONTH}(?!\s+\d)"),
-    ("period", r"\b(?:so far|to date)\s+this\s+(?:year|month)\b|\bsince the (?:start|beginning) of "
-               r"the (?:year|month)\b"),
-    ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    ("numeric", r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
-    ("explicit", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-                 rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}|\d{{2}})(?![\d:]))?"),
-    ("explicit", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?"),
-    ("month", rf"\b(?:in|during|since|until|of|early|late|mid|last|this)\s+(?:early\s+|late\s+|mid-)?"
-              rf"{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
-    ("year", r"\b(?:in|during|of|early|late|mid-)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|members))"),
-    ("relative", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
-    ("relative", r"\b(?:earlier\s+|late\s+|early\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"),
-    ("relative", r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b|\blast\s+night\b|\bovernight\b"),
-    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
-    ("weekend", r"\b(?:over\s+|during\s+|at\s+)?(?:the\s+)?(?:past|last|this)?\s*weekend\b"),
-    ("calendar", r"\b(?P<which>last|this|earlier\s+this|past|previous)\s+(?P<cunit>week|month|year)\b"),
-    ("weekday", rf"\b(?:(?P<which>last|this|past|early|late|on|since)\s+)?(?:on\s+)?{_WEEKDAY}{_PART}\b"),
-    ("recent", r"\b(?:recently|in recent days|a few days ago|the other day|last few days)\b"),
-    ("sequence", r"\b(?:the|a|one|two|three|four|five|\d+)\s+(?:day|days|week|weeks)\s+"
-                 r"(?P<rel>before|after|earlier|later)\b|\b(?:the\s+)?(?P<rel2>next|following|previous|"
-                 r"same|preceding)\s+(?:day|morning|night|evening|afternoon)\b|\bhours\s+(?:later|"
-                 r"earlier|before|after)\b|\bthat\s+(?:day|night|morning)\b"),
-]]
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rx, re.IGNORECASE))
+    for kind, rx in [
+        ("period", r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b"),
+        (
+            "period",
+            rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b",
+        ),
+        ("period", rf"\bsince\s+{_MONTH}(?!\s+\d)"),
+        (
+            "period",
+            r"\b(?:so far|to date)\s+this\s+(?:year|month)\b|\bsince the (?:start|beginning) of "
+            r"the (?:year|month)\b",
+        ),
+        ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+        ("numeric", r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
+        (
+            "explicit",
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}|\d{{2}})(?![\d:]))?",
+        ),
+        (
+            "explicit",
+            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?",
+        ),
+        (
+            "month",
+            rf"\b(?:in|during|since|until|of|early|late|mid|last|this)\s+(?:early\s+|late\s+|mid-)?"
+            rf"{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b",
+        ),
+        (
+            "year",
+            r"\b(?:in|during|of|early|late|mid-)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|members))",
+        ),
+        ("relative", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
+        (
+            "relative",
+            r"\b(?:earlier\s+|late\s+|early\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b",
+        ),
+        (
+            "relative",
+            r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b|\blast\s+night\b|\bovernight\b",
+        ),
+        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+        ("weekend", r"\b(?:over\s+|during\s+|at\s+)?(?:the\s+)?(?:past|last|this)?\s*weekend\b"),
+        (
+            "calendar",
+            r"\b(?P<which>last|this|earlier\s+this|past|previous)\s+(?P<cunit>week|month|year)\b",
+        ),
+        (
+            "weekday",
+            rf"\b(?:(?P<which>last|this|past|early|late|on|since)\s+)?(?:on\s+)?{_WEEKDAY}{_PART}\b",
+        ),
+        ("recent", r"\b(?:recently|in recent days|a few days ago|the other day|last few days)\b"),
+        (
+            "sequence",
+            r"\b(?:the|a|one|two|three|four|five|\d+)\s+(?:day|days|week|weeks)\s+"
+            r"(?P<rel>before|after|earlier|later)\b|\b(?:the\s+)?(?P<rel2>next|following|previous|"
+            r"same|preceding)\s+(?:day|morning|night|evening|afternoon)\b|\bhours\s+(?:later|"
+            r"earlier|before|after)\b|\bthat\s+(?:day|night|morning)\b",
+        ),
+    ]
+]
 
 
 @dataclass(frozen=True)
@@ -104,7 +173,9 @@ class Anchor:
     evidence: Span | None = None
 
 
-_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FILENAME_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
 
 
 def find_anchor(parsed: ParsedArticle) -> Anchor:
@@ -116,8 +187,11 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
     if dateline and dateline.date_text and dateline.date_start is not None:
         resolved = resolve_explicit_text(dateline.date_text, None)
         if resolved is not None:
-            evidence = Span(start=dateline.date_start, end=dateline.date_start + len(dateline.date_text),
-                            text=dateline.date_text)
+            evidence = Span(
+                start=dateline.date_start,
+                end=dateline.date_start + len(dateline.date_text),
+                text=dateline.date_text,
+            )
             return Anchor(resolved, "dateline", evidence)
     if article.source:
         match = _FILENAME_DATE.search(PurePath(article.source).name)
@@ -134,7 +208,9 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
                 latest = (day, mention)
     if latest:
         day, mention = latest
-        return Anchor(day, "estimate", Span(start=mention.start, end=mention.end, text=mention.text))
+        return Anchor(
+            day, "estimate", Span(start=mention.start, end=mention.end, text=mention.text)
+        )
     return Anchor(None, "none")
 
 
@@ -164,8 +240,9 @@ def _year(text: str | None, anchor: dt.date | None) -> int | None:
 def _explicit(mention: DateMention, anchor: dt.date | None) -> dt.date | None:
     try:
         day = int(mention.group("day") or 0)
-        month = _MONTHS.get((mention.group("month") or "").lower().rstrip(".")[:9]) \
-            or int(mention.group("mnum") or 0)
+        month = _MONTHS.get((mention.group("month") or "").lower().rstrip(".")[:9]) or int(
+            mention.group("mnum") or 0
+        )
         if mention.kind == "numeric":
             month, day = _numeric_order(day, month)
         year = _year(mention.group("year"), anchor)
@@ -195,8 +272,11 @@ def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
     """dateparser for forms our patterns do not cover; cached since the same strings repeat."""
     import dateparser  # slow to import; only needed for unusual forms
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-                "REQUIRE_PARTS": ["day", "month"]}
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["day", "month"],
+    }
     if anchor:
         settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time(12))
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
@@ -211,8 +291,20 @@ def _count(word: str | None) -> int | None:
     if not word:
         return None
     word = word.lower()
-    table = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    table = {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    }
     return int(word) if word.isdigit() else table.get(word)
 
 
@@ -229,13 +321,22 @@ def resolve(mention: DateMention, anchor: dt.date | None, evidence: Span) -> Eve
         if day is None:
             return None
         against = "explicit" if mention.group("year") else "publication"
-        return EventDate(start=day, end=day, precision="day", text=text, evidence=evidence,
-                         resolved_against=against, anchor=anchor if against == "publication" else None)
+        return EventDate(
+            start=day,
+            end=day,
+            precision="day",
+            text=text,
+            evidence=evidence,
+            resolved_against=against,
+            anchor=anchor if against == "publication" else None,
+        )
     if kind == "year":
         year = _year(mention.group("year"), anchor)
         if year is None:
             return None
-        return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text, evidence, None, "explicit")
+        return _interval(
+            dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text, evidence, None, "explicit"
+        )
     if kind == "month":
         month = _MONTHS.get((mention.group("month") or "").lower().rstrip(".")[:9])
         if not month:
@@ -254,11 +355,24 @@ def resolve(mention: DateMention, anchor: dt.date | None, evidence: Span) -> Eve
     return _relative(mention, anchor, evidence)
 
 
-def _interval(start: dt.date, end: dt.date, precision: DatePrecision, text: str, evidence: Span,
-              anchor: dt.date | None, against: str) -> EventDate:
-    return EventDate(start=start, end=end, precision=precision, text=text, evidence=evidence,
-                     resolved_against=against if anchor or against == "explicit" else "none",  # type: ignore[arg-type]
-                     anchor=anchor)
+def _interval(
+    start: dt.date,
+    end: dt.date,
+    precision: DatePrecision,
+    text: str,
+    evidence: Span,
+    anchor: dt.date | None,
+    against: str,
+) -> EventDate:
+    return EventDate(
+        start=start,
+        end=end,
+        precision=precision,
+        text=text,
+        evidence=evidence,
+        resolved_against=against if anchor or against == "explicit" else "none",
+        anchor=anchor,
+    )
 
 
 def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDate | None:
@@ -275,8 +389,15 @@ def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDat
         if "yesterday" in lowered or "last night" in lowered:
             return day(1)
         if "overnight" in lowered:
-            return _interval(anchor - dt.timedelta(days=1), anchor, "day", mention.text, evidence,
-                             anchor, "publication")
+            return _interval(
+                anchor - dt.timedelta(days=1),
+                anchor,
+                "day",
+                mention.text,
+                evidence,
+                anchor,
+                "publication",
+            )
         return day(0)
     if kind == "ago":
         n_text = (mention.group("n") or "").lower()
@@ -284,16 +405,32 @@ def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDat
         size = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         if n_text in ("a few", "several", "few"):
             low, high = (2, 6) if unit == "day" else (2 * size, 4 * size)
-            return _interval(anchor - dt.timedelta(days=high), anchor - dt.timedelta(days=low),
-                             "week" if unit == "day" else "month", mention.text, evidence, anchor, "publication")
+            return _interval(
+                anchor - dt.timedelta(days=high),
+                anchor - dt.timedelta(days=low),
+                "week" if unit == "day" else "month",
+                mention.text,
+                evidence,
+                anchor,
+                "publication",
+            )
         n = _count(n_text) or 1
         if unit == "day":
             return day(n)
         center = anchor - dt.timedelta(days=n * size)
-        precision: DatePrecision = "week" if unit == "week" else ("month" if unit == "month" else "year")
+        precision: DatePrecision = (
+            "week" if unit == "week" else ("month" if unit == "month" else "year")
+        )
         half = {"week": 3, "month": 15, "year": 182}[unit]
-        return _interval(center - dt.timedelta(days=half), min(anchor, center + dt.timedelta(days=half)),
-                         precision, mention.text, evidence, anchor, "publication")
+        return _interval(
+            center - dt.timedelta(days=half),
+            min(anchor, center + dt.timedelta(days=half)),
+            precision,
+            mention.text,
+            evidence,
+            anchor,
+            "publication",
+        )
     if kind == "weekday":
         target = _WEEKDAYS[(mention.group("weekday") or "")[:3].lower()]
         back = (anchor.weekday() - target) % 7
@@ -304,32 +441,78 @@ def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDat
         # the most recent Saturday-Sunday on or before the anchor
         back = (anchor.weekday() - 6) % 7
         sunday = anchor - dt.timedelta(days=back)
-        return _interval(sunday - dt.timedelta(days=1), sunday, "week", mention.text, evidence,
-                         anchor, "publication")
+        return _interval(
+            sunday - dt.timedelta(days=1),
+            sunday,
+            "week",
+            mention.text,
+            evidence,
+            anchor,
+            "publication",
+        )
     if kind == "calendar":
         which = (mention.group("which") or "").lower()
         unit = (mention.group("cunit") or "").lower()
         if unit == "week":
             monday = anchor - dt.timedelta(days=anchor.weekday())
             if which in ("last", "past", "previous"):
-                return _interval(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), "week",
-                                 mention.text, evidence, anchor, "publication")
+                return _interval(
+                    monday - dt.timedelta(days=7),
+                    monday - dt.timedelta(days=1),
+                    "week",
+                    mention.text,
+                    evidence,
+                    anchor,
+                    "publication",
+                )
             return _interval(monday, anchor, "week", mention.text, evidence, anchor, "publication")
         if unit == "month":
             if which in ("last", "past", "previous"):
                 previous = anchor.replace(day=1) - dt.timedelta(days=1)
                 first, last = _month_span(previous.year, previous.month)
-                return _interval(first, last, "month", mention.text, evidence, anchor, "publication")
-            return _interval(anchor.replace(day=1), anchor, "month", mention.text, evidence, anchor, "publication")
+                return _interval(
+                    first, last, "month", mention.text, evidence, anchor, "publication"
+                )
+            return _interval(
+                anchor.replace(day=1),
+                anchor,
+                "month",
+                mention.text,
+                evidence,
+                anchor,
+                "publication",
+            )
         if which in ("last", "past", "previous"):
             year = anchor.year - 1
-            return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", mention.text, evidence,
-                             anchor, "publication")
-        return _interval(dt.date(anchor.year, 1, 1), anchor, "year", mention.text, evidence, anchor, "publication")
+            return _interval(
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31),
+                "year",
+                mention.text,
+                evidence,
+                anchor,
+                "publication",
+            )
+        return _interval(
+            dt.date(anchor.year, 1, 1),
+            anchor,
+            "year",
+            mention.text,
+            evidence,
+            anchor,
+            "publication",
+        )
     if kind == "recent":
         low, high = (2, 6) if "few days" in lowered else (1, 14)
-        return _interval(anchor - dt.timedelta(days=high), anchor - dt.timedelta(days=low), "week",
-                         mention.text, evidence, anchor, "publication")
+        return _interval(
+            anchor - dt.timedelta(days=high),
+            anchor - dt.timedelta(days=low),
+            "week",
+            mention.text,
+            evidence,
+            anchor,
+            "publication",
+        )
     return None
 
 
@@ -339,8 +522,15 @@ def shift(date: EventDate, days: int, text: str, evidence: Span) -> EventDate:
         return date
     start = date.start - dt.timedelta(days=days)
     end = date.end - dt.timedelta(days=days)
-    return EventDate(start=start, end=end, precision=date.precision, text=text, evidence=evidence,
-                     resolved_against="event", anchor=date.start)
+    return EventDate(
+        start=start,
+        end=end,
+        precision=date.precision,
+        text=text,
+        evidence=evidence,
+        resolved_against="event",
+        anchor=date.start,
+    )
 
 
 def undated(anchor: dt.date | None) -> EventDate:
@@ -348,5 +538,11 @@ def undated(anchor: dt.date | None) -> EventDate:
     unknown; nothing at all without a publication date."""
     if anchor is None:
         return EventDate(precision="unknown")
-    return EventDate(start=anchor - dt.timedelta(days=30), end=anchor, precision="unknown",
-                     resolved_against="publication", anchor=anchor, on_or_before=True)
+    return EventDate(
+        start=anchor - dt.timedelta(days=30),
+        end=anchor,
+        precision="unknown",
+        resolved_against="publication",
+        anchor=anchor,
+        on_or_before=True,
+    )

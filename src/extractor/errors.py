@@ -14,8 +14,14 @@ class InputError(ExtractorError):
     malformed, unreadable).
     """
 
-    def __init__(self, message: str, *, kind: str = "unreadable", source: str | None = None,
-                 line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "unreadable",
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.source = source

@@ -24,9 +24,11 @@ from .tolls import CountMention
 _NEW_INCIDENT = re.compile(
     r"^\W*(?:in (?:an|a) (?:other|separate|similar|second|third|earlier|later|unrelated|new)\b|"
     r"in another\b|separately\b|elsewhere\b|meanwhile\b|in (?:a|an) (?:\w+ )?(?:incident|attack|"
-    r"development)\b|also on\b|in other (?:violence|incidents|news)\b|another\b|a (?:second|third)\b|"
+    r"development)\b|also on\b|in other (?:violence|incidents|news)\b|another\b|"
+    r"a (?:second|third)\b|"
     r"earlier(?:,| on| this| in| that)\b|on (?:the )?(?:same day|previous day)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # How far back (in sentences) an undistinguished fragment may still join an incident.
 _MAX_GAP = 8
 # An indefinite attack noun more than this many sentences after an incident introduces another
@@ -59,10 +61,15 @@ class Fragment:
     def useful(self) -> bool:
         """Says something about an incident: a real attack or casualty word, a claim, or a
         count that is not an aggregate."""
-        return self.founding or any(m.kind == "claim" for m in self.mentions) or any(
-            not c.aggregate for c in self.counts) or any(
-            m.kind == "attack" and m.definite and not (m.negated or m.hypothetical or m.generic)
-            for m in self.mentions)  # "the attack", a weak word that refers back
+        return (
+            self.founding
+            or any(m.kind == "claim" for m in self.mentions)
+            or any(not c.aggregate for c in self.counts)
+            or any(
+                m.kind == "attack" and m.definite and not (m.negated or m.hypothetical or m.generic)
+                for m in self.mentions
+            )
+        )  # "the attack", a weak word that refers back
 
     @property
     def attack_words(self) -> list[Mention]:
@@ -80,16 +87,21 @@ class Fragment:
         for mention in self.attack_words:
             if mention.head.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "nummod"
-                   for c in mention.head.children):
+            if any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod"
+                for c in mention.head.children
+            ):
                 return True
         return False
 
     @property
     def aggregate(self) -> bool:
         """Only counts over a period or over many attacks, no specific attack word."""
-        return bool(self.counts) and all(c.aggregate for c in self.counts) and not any(
-            m.counts_as_event and m.kind == "attack" for m in self.mentions)
+        return (
+            bool(self.counts)
+            and all(c.aggregate for c in self.counts)
+            and not any(m.counts_as_event and m.kind == "attack" for m in self.mentions)
+        )
 
     @property
     def scene(self) -> PlaceMention | None:
@@ -126,17 +138,26 @@ class Incident:
             if not mention.counts_as_event:
                 continue
             head = mention.head
-            if head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp",
-                                                                                      "acl", "conj")):
+            if head.tag_ in ("VBD", "VBN") or (
+                head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "conj")
+            ):
                 return True
             if attempted(mention):
                 return True  # "an armed group tried to attack the residence"
-            if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS") and mention.kind == "attack":
-                determined = any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any", "every", "each")
-                                 for c in head.children)
-                anchored = any(f.date is not None and f.date.precision in ("day", "week")
-                               for f in self.fragments) or any(
-                    p.cue in SCENE_CUES for p in self.places)
+            if (
+                head.pos_ in ("NOUN", "PROPN")
+                and head.tag_ not in ("NNS", "NNPS")
+                and mention.kind == "attack"
+            ):
+                determined = any(
+                    c.dep_ in ("det", "poss", "nummod")
+                    and c.lower_ not in ("no", "any", "every", "each")
+                    for c in head.children
+                )
+                anchored = any(
+                    f.date is not None and f.date.precision in ("day", "week")
+                    for f in self.fragments
+                ) or any(p.cue in SCENE_CUES for p in self.places)
                 if anchored or determined:
                     return True
         return False
@@ -157,23 +178,40 @@ def attempted(mention: Mention) -> bool:
     """'tried to attack', 'attempted to kidnap', 'an attempted kidnapping', 'failed to explode'."""
     head = mention.head
     governor = head.head
-    if head.tag_ == "VB" and governor.lemma_.lower() in _ATTEMPT_VERBS and governor.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+    if (
+        head.tag_ == "VB"
+        and governor.lemma_.lower() in _ATTEMPT_VERBS
+        and governor.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+    ):
         return True
-    if any(c.lower_ in ("attempted", "failed", "foiled", "thwarted", "botched") and c.dep_ in ("amod", "compound")
-           for c in head.children):
+    if any(
+        c.lower_ in ("attempted", "failed", "foiled", "thwarted", "botched")
+        and c.dep_ in ("amod", "compound")
+        for c in head.children
+    ):
         return True
     return governor.lemma_.lower() == "fail" and head.tag_ == "VB"
 
 
-def build_fragments(parsed: ParsedArticle, mentions: list[Mention], counts: list[CountMention],
-                    places: list[PlaceMention]) -> list[Fragment]:
+def build_fragments(
+    parsed: ParsedArticle,
+    mentions: list[Mention],
+    counts: list[CountMention],
+    places: list[PlaceMention],
+) -> list[Fragment]:
     """Group mentions by cluster and give each fragment the counts and places of its segment."""
     by_cluster: dict[int, Fragment] = {}
     for mention in mentions:
         fragment = by_cluster.get(mention.cluster)
         if fragment is None:
-            fragment = Fragment(mention.sent.index, mention.cluster, mention.start, mention.end,
-                                [], opening=mention.sent.text[:60])
+            fragment = Fragment(
+                mention.sent.index,
+                mention.cluster,
+                mention.start,
+                mention.end,
+                [],
+                opening=mention.sent.text[:60],
+            )
             by_cluster[mention.cluster] = fragment
         fragment.mentions.append(mention)
         fragment.start = min(fragment.start, mention.start)
@@ -189,7 +227,12 @@ def build_fragments(parsed: ParsedArticle, mentions: list[Mention], counts: list
             owner.counts.append(count)
     for place in places:
         sent = parsed.sentence_at(place.start)
-        if sent is None or sent.index not in by_sentence or place.in_dateline or aftermath(parsed, place):
+        if (
+            sent is None
+            or sent.index not in by_sentence
+            or place.in_dateline
+            or aftermath(parsed, place)
+        ):
             continue
         _segment_owner(by_sentence[sent.index], place.start).places.append(place)
     return fragments
@@ -224,8 +267,9 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
     return [incident for incident in incidents if incident.specific]
 
 
-def _choose(fragment: Fragment, incidents: list[Incident],
-            by_cluster: dict[int, Incident]) -> Incident | None:
+def _choose(
+    fragment: Fragment, incidents: list[Incident], by_cluster: dict[int, Incident]
+) -> Incident | None:
     """The incident a fragment continues, or None for a new one (or none at all).
 
     Most articles tell one attack over many sentences, so a fragment continues the latest
@@ -259,6 +303,10 @@ def _contradicts(fragment: Fragment, incident: Incident) -> bool:
                 return True
     if fragment.date and fragment.date.precision == "day":
         for other in incident.fragments:
-            if other.date and other.date.precision == "day" and other.date.start != fragment.date.start:
+            if (
+                other.date
+                and other.date.precision == "day"
+                and other.date.start != fragment.date.start
+            ):
                 return True
     return False

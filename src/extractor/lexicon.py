@@ -46,12 +46,16 @@ def triggers() -> tuple[TriggerEntry, ...]:
         try:
             entry = TriggerEntry.model_validate(row)
         except ValidationError as e:
-            raise ResourceError(f"{TRIGGERS_FILE}: entry {number} ({row.get('lemma')!r}): {e}") from e
+            raise ResourceError(
+                f"{TRIGGERS_FILE}: entry {number} ({row.get('lemma')!r}): {e}"
+            ) from e
         for form in entry.forms:
             key = fold(form)
             if key in seen:
-                raise ResourceError(f"{TRIGGERS_FILE}: form {form!r} is listed under both "
-                                    f"{seen[key]!r} and {entry.lemma!r}")
+                raise ResourceError(
+                    f"{TRIGGERS_FILE}: form {form!r} is listed under both "
+                    f"{seen[key]!r} and {entry.lemma!r}"
+                )
             seen[key] = entry.lemma
         entries.append(entry)
     return tuple(entries)
@@ -68,4 +72,6 @@ def english_words() -> frozenset[str]:
     """Common English word forms in lower case (see scripts/build_lexicon.py)."""
     file = resources.path(ENGLISH_FILE)
     with file.open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+        return frozenset(
+            line.strip() for line in handle if line.strip() and not line.startswith("#")
+        )

@@ -30,14 +30,20 @@ _GENERIC_MODIFIERS = frozenset(
     "countless constant further more other such these those past previous earlier similar "
     "increasing growing dozens hundreds scores".split()
 )
-_SERIES_NOUNS = frozenset("series wave spate string campaign spree string rash number surge "
-                          "increase rise upsurge escalation resurgence multiplication kind type "
-                          "pattern threat risk fear fears".split())
-_FREQUENCY_RE = re.compile(r"\b(?:every|each) (?:day|week|month|night|year)\b|\b(?:almost |nearly )?daily "
-                           r"(?:attacks|bombings|killings)\b|\bweek after week\b|\bday after day\b",
-                           re.IGNORECASE)
-_HABITUAL_ADVERBS = frozenset("often frequently regularly usually routinely constantly always "
-                              "sometimes repeatedly daily generally typically".split())
+_SERIES_NOUNS = frozenset(
+    "series wave spate string campaign spree string rash number surge "
+    "increase rise upsurge escalation resurgence multiplication kind type "
+    "pattern threat risk fear fears".split()
+)
+_FREQUENCY_RE = re.compile(
+    r"\b(?:every|each) (?:day|week|month|night|year)\b|\b(?:almost |nearly )?daily "
+    r"(?:attacks|bombings|killings)\b|\bweek after week\b|\bday after day\b",
+    re.IGNORECASE,
+)
+_HABITUAL_ADVERBS = frozenset(
+    "often frequently regularly usually routinely constantly always "
+    "sometimes repeatedly daily generally typically".split()
+)
 # Words whose presence makes a casualty word part of an accident or disaster, not an attack.
 _NON_ATTACK_HARM = frozenset(
     "accident accidents crash crashes collision earthquake quake flood floods flooding storm "
@@ -48,8 +54,10 @@ _NON_ATTACK_HARM = frozenset(
 )
 # Nouns after "heart"/"panic"/... that are not violence: "heart attack", "panic attack".
 # "harshly attacked the president": words, not weapons.
-_VERBAL_ADVERBS = frozenset("harshly sharply strongly bitterly verbally publicly fiercely severely "
-                            "vehemently openly roundly".split())
+_VERBAL_ADVERBS = frozenset(
+    "harshly sharply strongly bitterly verbally publicly fiercely severely "
+    "vehemently openly roundly".split()
+)
 _NON_VIOLENT_ATTACK_MODIFIERS = frozenset(
     "heart panic asthma anxiety cyber cyberattack verbal shark dog bee allergic seizure "
     "stroke".split()
@@ -105,8 +113,13 @@ class Mention:
     @property
     def counts_as_event(self) -> bool:
         """Whether this mention can found an incident on its own."""
-        return (self.kind in ("attack", "harm") and self.supported and not self.negated
-                and not self.hypothetical and not self.generic)
+        return (
+            self.kind in ("attack", "harm")
+            and self.supported
+            and not self.negated
+            and not self.hypothetical
+            and not self.generic
+        )
 
 
 def find_mentions(parsed: ParsedArticle) -> list[Mention]:
@@ -118,8 +131,9 @@ def find_mentions(parsed: ParsedArticle) -> list[Mention]:
         for hit in parsed.triggers:
             if not (sent.start <= hit.start < sent.end) or hit.value.kind == "cue":
                 continue
-            span = doc.char_span(hit.start - sent.start, hit.end - sent.start,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                hit.start - sent.start, hit.end - sent.start, alignment_mode="expand"
+            )
             if span is None or not len(span):
                 continue
             found.append(_describe(Mention(sent, span, hit.value), parsed))
@@ -143,8 +157,11 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
     mention.generic = _is_generic(mention)
     if mention.entry.weak or mention.kind == "harm":
         mention.supported = _has_support(mention, parsed)
-    if mention.kind == "harm" and head.dep_ == "amod" and not any(
-            c.like_num for c in head.head.children):
+    if (
+        mention.kind == "harm"
+        and head.dep_ == "amod"
+        and not any(c.like_num for c in head.head.children)
+    ):
         # "wounded people from the battle zones": a description, not a report of harm
         mention.supported = False
         mention.notes.append("describes a noun")
@@ -197,11 +214,16 @@ def _is_hypothetical(head: Token) -> bool:
     for token in chain:
         if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in token.children):
             return True
-        if any(child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS for child in token.children):
+        if any(
+            child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS for child in token.children
+        ):
             return True
     # "a plot to assassinate", "an order to kill": an infinitive hanging from a plan
-    if head.tag_ == "VB" and head.head.lemma_.lower() in _PLAN_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    if (
+        head.tag_ == "VB"
+        and head.head.lemma_.lower() in _PLAN_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    ):
         return True
     # "threatened to attack", "plans for an attack", "warned of attacks", "fear of a bombing"
     current = head
@@ -210,18 +232,29 @@ def _is_hypothetical(head: Token) -> bool:
         if governor.i == current.i:
             break
         if governor.lemma_.lower() in _IRREALIS_GOVERNORS and current.dep_ in (
-            "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl"
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "advcl",
+            "acl",
         ):
             return True
-        if governor.lower_ in ("possible", "potential", "planned", "imminent", "future",
-                               "alleged", "would-be") and current.dep_ == "amod":
+        if (
+            governor.lower_
+            in ("possible", "potential", "planned", "imminent", "future", "alleged", "would-be")
+            and current.dep_ == "amod"
+        ):
             return True
         if current.dep_ not in ("prep", "pobj", "xcomp", "dobj", "compound", "amod", "aux"):
             break
         current = governor
-    return any(child.dep_ == "amod" and child.lower_ in ("possible", "potential", "planned",
-                                                         "imminent", "future", "attempted?")
-               for child in head.children)
+    return any(
+        child.dep_ == "amod"
+        and child.lower_ in ("possible", "potential", "planned", "imminent", "future", "attempted?")
+        for child in head.children
+    )
 
 
 # Nouns that an attack word can modify without naming an attack: "kidnapping ring", "murder
@@ -234,23 +267,30 @@ _NON_EVENT_HEADS = frozenset(
     "sentence sentences penalty row certificate anniversary victims toll rate rates record "
     "records statistics figures campaign campaigns wave waves threatens law laws launcher "
     "launchers factory factories cache caches depot depots shipment shipments maker makers "
-    "vest vests belt belts material materials".split())
+    "vest vests belt belts material materials".split()
+)
 # Verbs whose object is a weapon found or taken, not an attack: "seized 29 grenades".
-_SEIZING = frozenset("seize confiscate capture find discover recover hand surrender buy sell "
-                     "smuggle store stockpile deliver supply possess".split())
+_SEIZING = frozenset(
+    "seize confiscate capture find discover recover hand surrender buy sell "
+    "smuggle store stockpile deliver supply possess".split()
+)
 # Prepositions after which a gerund names a kind of act, not an event: "different from planting
 # a bomb", "rather than attacking", "instead of bombing".
 _KIND_OF_ACT_PREPS = frozenset("from than like instead about besides unlike".split())
 # Nouns an infinitive can hang from without the act happening: "a plot to assassinate".
-_PLAN_NOUNS = frozenset("plot plots plan plans conspiracy scheme order orders threat threats call "
-                        "calls intention intent decision decisions mission project idea".split())
+_PLAN_NOUNS = frozenset(
+    "plot plots plan plans conspiracy scheme order orders threat threats call "
+    "calls intention intent decision decisions mission project idea".split()
+)
 # Quantifiers that make the people harmed a class, not a count: "have killed many judges".
 _GENERIC_VICTIM_MODIFIERS = frozenset("many countless numerous innumerable untold".split())
 
 
-_INVENTORY_WORDS = frozenset("rifle rifles pistol pistols gun guns weapon weapons ammunition round "
-                             "rounds cartridges launcher launchers explosives dynamite uniforms "
-                             "submachineguns submachinegun carbines mortars".split())
+_INVENTORY_WORDS = frozenset(
+    "rifle rifles pistol pistols gun guns weapon weapons ammunition round "
+    "rounds cartridges launcher launchers explosives dynamite uniforms "
+    "submachineguns submachinegun carbines mortars".split()
+)
 
 
 def _modifies_non_event(mention: Mention) -> bool:
@@ -262,13 +302,17 @@ def _modifies_non_event(mention: Mention) -> bool:
         neighbours = [*head.conjuncts, head.head] if head.dep_ == "conj" else list(head.conjuncts)
         if any(t.lower_ in _INVENTORY_WORDS for t in neighbours):
             return True
-    if head.tag_ in ("NNS", "NNPS") and head.dep_ in ("dobj", "nsubjpass", "conj") and \
-            _governing_verb(head).lemma_.lower() in _SEIZING:
+    if (
+        head.tag_ in ("NNS", "NNPS")
+        and head.dep_ in ("dobj", "nsubjpass", "conj")
+        and _governing_verb(head).lemma_.lower() in _SEIZING
+    ):
         return True
     if head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
         governor = head.head
         return governor.lower_ in _NON_EVENT_HEADS or (
-            governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in _NON_EVENT_HEADS)
+            governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in _NON_EVENT_HEADS
+        )
     return False
 
 
@@ -287,10 +331,12 @@ def _generic_victims(mention: Mention) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     for child in head.children:
-        if child.dep_ in ("dobj", "nsubjpass", "nsubj"):
-            if any(g.lower_ in _GENERIC_VICTIM_MODIFIERS for g in child.children
-                   if g.dep_ in ("amod", "det", "nummod", "quantmod")):
-                return True
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            g.lower_ in _GENERIC_VICTIM_MODIFIERS
+            for g in child.children
+            if g.dep_ in ("amod", "det", "nummod", "quantmod")
+        ):
+            return True
     return False
 
 
@@ -301,19 +347,33 @@ def _is_generic(mention: Mention) -> bool:
     children = list(head.children)
     if _generic_victims(mention):
         return True
-    gerund = head if head.tag_ == "VBG" else (head.head if head.dep_ == "dobj" and head.head.tag_ == "VBG"
-                                               else None)
+    gerund = (
+        head
+        if head.tag_ == "VBG"
+        else (head.head if head.dep_ == "dobj" and head.head.tag_ == "VBG" else None)
+    )
     if gerund is not None and gerund.dep_ == "pcomp" and gerund.head.lower_ in _KIND_OF_ACT_PREPS:
         return True
-    if head.tag_ in ("NNS", "NNPS") or (head.pos_ == "NOUN" and head.text.lower().endswith("s")
-                                         and head.tag_ not in ("NN", "NNP")):
-        if any(child.lower_ in _GENERIC_MODIFIERS for child in children
-               if child.dep_ in ("amod", "det", "nummod", "quantmod", "predet")):
+    if head.tag_ in ("NNS", "NNPS") or (
+        head.pos_ == "NOUN" and head.text.lower().endswith("s") and head.tag_ not in ("NN", "NNP")
+    ):
+        if any(
+            child.lower_ in _GENERIC_MODIFIERS
+            for child in children
+            if child.dep_ in ("amod", "det", "nummod", "quantmod", "predet")
+        ):
             return True
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SERIES_NOUNS:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lower_ in _SERIES_NOUNS
+        ):
             return True
-        if not any(child.dep_ in ("det", "nummod", "poss") for child in children) and \
-                head.dep_ in ("nsubj", "dobj", "pobj", "conj", "attr") and mention.kind == "attack":
+        if (
+            not any(child.dep_ in ("det", "nummod", "poss") for child in children)
+            and head.dep_ in ("nsubj", "dobj", "pobj", "conj", "attr")
+            and mention.kind == "attack"
+        ):
             # "attacks, bombings and ambushes claimed or attributed to ISIS": bare plurals
             return not _has_specific_anchor(head)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SERIES_NOUNS:
@@ -321,10 +381,13 @@ def _is_generic(mention: Mention) -> bool:
     if head.pos_ == "VERB" and mention.kind in ("attack", "harm"):
         if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
             return True  # "IS attacks Islamist groups": a habit, not an event
-        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP")
-                                     for c in children):
+        if head.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP") for c in children
+        ):
             return True  # "does a war kill more people than ...": a general claim
-        if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children):
+        if head.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children
+        ):
             return True  # "IS is attacking ...": ongoing activity
     if any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod"):
         return True
@@ -345,8 +408,17 @@ def _has_specific_anchor(head: Token) -> bool:
 def _is_definite(head: Token) -> bool:
     """'the attack', 'this bombing', 'Sunday's blast': a reference back to a known incident."""
     for child in head.children:
-        if child.dep_ in ("det", "poss") and child.lower_ in ("the", "this", "that", "its", "their",
-                                                             "his", "her", "these", "those"):
+        if child.dep_ in ("det", "poss") and child.lower_ in (
+            "the",
+            "this",
+            "that",
+            "its",
+            "their",
+            "his",
+            "her",
+            "these",
+            "those",
+        ):
             return True
         if child.dep_ == "poss" or (child.dep_ == "case" and child.head.i == head.i):
             return True
@@ -356,11 +428,15 @@ def _is_definite(head: Token) -> bool:
 def _non_violent(mention: Mention) -> bool:
     """'heart attack', 'killed in a car crash', 'died of cholera', a verbal 'attack' on a policy."""
     head = mention.head
-    if any(child.lower_ in _NON_VIOLENT_ATTACK_MODIFIERS for child in head.children
-           if child.dep_ in ("compound", "amod")):
+    if any(
+        child.lower_ in _NON_VIOLENT_ATTACK_MODIFIERS
+        for child in head.children
+        if child.dep_ in ("compound", "amod")
+    ):
         return True
-    if mention.entry.weak and any(child.lower_ in _VERBAL_ADVERBS for child in head.children
-                                  if child.dep_ == "advmod"):
+    if mention.entry.weak and any(
+        child.lower_ in _VERBAL_ADVERBS for child in head.children if child.dep_ == "advmod"
+    ):
         return True
     if mention.kind != "harm":
         return False
@@ -370,9 +446,24 @@ def _non_violent(mention: Mention) -> bool:
 
 
 def _attack_words_in(mention: Mention, window: Span) -> bool:
-    return any(token.lower_ in ("bomb", "attack", "gunmen", "shot", "explosion", "blast", "ambush",
-                                "shooting", "rebels", "guerrillas", "militants", "grenade")
-               for token in window)
+    return any(
+        token.lower_
+        in (
+            "bomb",
+            "attack",
+            "gunmen",
+            "shot",
+            "explosion",
+            "blast",
+            "ambush",
+            "shooting",
+            "rebels",
+            "guerrillas",
+            "militants",
+            "grenade",
+        )
+        for token in window
+    )
 
 
 def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
@@ -381,7 +472,10 @@ def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
     with nothing else still counts when the article has an attack word elsewhere."""
     sent = mention.sent
     for hit in parsed.triggers:
-        if sent.start <= hit.start < sent.end and (hit.start, hit.end) != (mention.start, mention.end):
+        if sent.start <= hit.start < sent.end and (hit.start, hit.end) != (
+            mention.start,
+            mention.end,
+        ):
             if hit.value.kind == "cue" or (hit.value.kind == "attack" and not hit.value.weak):
                 return True
             if hit.value.kind == "harm" and mention.kind == "attack":
@@ -389,8 +483,11 @@ def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
     if _armed_actor_near(mention):
         return True
     if mention.kind == "harm":
-        if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in ("kill", "killing",
-                                                                                "murder"):
+        if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in (
+            "kill",
+            "killing",
+            "murder",
+        ):
             return True  # "gunmen killed", "X was killed": killing is violence by someone
         return any(h.value.kind == "attack" and not h.value.weak for h in parsed.triggers)
     return _physical_object(mention)
@@ -415,8 +512,10 @@ _PHYSICAL = frozenset(
 
 def _armed_actor_near(mention: Mention) -> bool:
     sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
-    return any(token.lower_ in _ARMED or token.ent_type_ == "ORG" and token.dep_ == "nsubj"
-               for token in sentence)
+    return any(
+        token.lower_ in _ARMED or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
+        for token in sentence
+    )
 
 
 def _physical_object(mention: Mention) -> bool:
@@ -436,13 +535,28 @@ def _physical_object(mention: Mention) -> bool:
 # "..., the day after 13 fighters were killed in an ambush", "two days before", "hours after":
 # a span of time and a sequence word start a clause about another incident. Found on the words
 # rather than the parse, which the small model often gets wrong in such long sentences.
-_SPAN_WORDS = (r"(?:the|a|one|two|three|four|five|six|seven|\d+|several|a few|few|some|24)\s+"
-               r"(?:day|days|week|weeks|month|months|hour|hours|night|nights|year|years)")
-_SEQUENCE_RE = re.compile(rf"(?<![\w-])(?P<span>{_SPAN_WORDS}|hours|days|weeks|a day|the day)\s+"
-                          r"(?P<rel>after|before|earlier|later)\b", re.IGNORECASE)
+_SPAN_WORDS = (
+    r"(?:the|a|one|two|three|four|five|six|seven|\d+|several|a few|few|some|24)\s+"
+    r"(?:day|days|week|weeks|month|months|hour|hours|night|nights|year|years)"
+)
+_SEQUENCE_RE = re.compile(
+    rf"(?<![\w-])(?P<span>{_SPAN_WORDS}|hours|days|weeks|a day|the day)\s+"
+    r"(?P<rel>after|before|earlier|later)\b",
+    re.IGNORECASE,
+)
 _UNITS = {"day": 1, "night": 1, "week": 7, "month": 30, "year": 365, "hour": 0}
-_NUMBER_WORDS = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "24": 1}
+_NUMBER_WORDS = {
+    "the": 1,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "24": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -477,8 +591,9 @@ def _cluster(mentions: list[Mention]) -> None:
             cut = cuts[segment - 1]
             for mention in group:
                 if mention.cluster == cluster:
-                    mention.sequence = _sequence(cut, segment_ids[segment - 1],
-                                                 mention.sent.start + cut.start())
+                    mention.sequence = _sequence(
+                        cut, segment_ids[segment - 1], mention.sent.start + cut.start()
+                    )
 
 
 def _sequence(cut: re.Match[str], previous: int, start: int) -> Sequence:

@@ -10,19 +10,62 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2,
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "both": 2, "pair": 2, "twin": 2, "double": 2, "triple": 3,
+    "zero": 0,
+    "no": 0,
+    "none": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "lone": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "both": 2,
+    "pair": 2,
+    "twin": 2,
+    "double": 2,
+    "triple": 3,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # word -> (min, max) for quantities that are not numbers.
 VAGUE: dict[str, tuple[int, int | None]] = {
-    "couple": (2, 3), "few": (3, 5), "handful": (3, 5), "several": (3, 9), "dozens": (24, 99),
-    "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "numerous": (3, None),
-    "many": (3, None), "multiple": (2, None), "some": (2, None),
+    "couple": (2, 3),
+    "few": (3, 5),
+    "handful": (3, 5),
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "numerous": (3, None),
+    "many": (3, None),
+    "multiple": (2, None),
+    "some": (2, None),
 }
 _DIGITS = re.compile(r"^\d{1,3}(?:[,.\u202f ]\d{3})+$|^\d+(?:\.\d+)?$")
 
@@ -79,7 +122,7 @@ def parse_number(words: list[str]) -> int | None:
     if not seen:
         return None
     result = total + current
-    return int(result) if result == int(result) else int(round(result))
+    return int(result) if result == int(result) else round(result)
 
 
 def is_number_word(word: str) -> bool:

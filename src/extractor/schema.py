@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 EventType = Literal[
     "armed_assault",
@@ -69,8 +69,16 @@ GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "region",
 Attribution = Literal["claimed", "accused", "suspected", "reported", "implied"]
 ClaimStatus = Literal["claimed", "denied", "unclaimed", "not_mentioned"]
 ClaimChannel = Literal[
-    "statement", "video", "news_agency", "social_media", "website", "note", "phone_call",
-    "radio", "press", "other",
+    "statement",
+    "video",
+    "news_agency",
+    "social_media",
+    "website",
+    "note",
+    "phone_call",
+    "radio",
+    "press",
+    "other",
 ]
 ActorKind = Literal[
     "armed_group",
@@ -156,7 +164,9 @@ class EventDate(Model):
     text: str | None = None
     evidence: Span | None = None
     resolved_against: Literal["publication", "event", "explicit", "none"] = "none"
-    anchor: dt.date | None = Field(default=None, description="The date a relative expression was resolved against.")
+    anchor: dt.date | None = Field(
+        default=None, description="The date a relative expression was resolved against."
+    )
     on_or_before: bool = Field(default=False, description="The event happened no later than end.")
 
     @model_validator(mode="after")
@@ -177,7 +187,9 @@ class Location(Model):
     lat: Latitude | None = None
     lon: Longitude | None = None
     geonames_id: int | None = None
-    feature: str | None = Field(default=None, description="Kind of gazetteer entry: city, admin1, region, ...")
+    feature: str | None = Field(
+        default=None, description="Kind of gazetteer entry: city, admin1, region, ..."
+    )
     precision: GeoPrecision = "unknown"
     text: str | None = Field(default=None, description="The place as written.")
     evidence: Span | None = None
@@ -193,7 +205,9 @@ class Location(Model):
 class Actor(Model):
     """A party to an event: who attacked or who was attacked."""
 
-    name: str = Field(description="Canonical name when the actor is known, else the normalised text.")
+    name: str = Field(
+        description="Canonical name when the actor is known, else the normalised text."
+    )
     text: str = Field(description="The actor as written.")
     kind: ActorKind = "other"
     actor_id: str | None = Field(default=None, description="Id in the actor gazetteer.")
@@ -244,7 +258,9 @@ class Aggregate(Model):
 
     kind: Literal["killed", "wounded", "kidnapped", "attacks"]
     count: Casualties
-    period: str | None = Field(default=None, description="The period as written, e.g. 'since March 2019'.")
+    period: str | None = Field(
+        default=None, description="The period as written, e.g. 'since March 2019'."
+    )
     since: dt.date | None = None
     source: str | None = Field(default=None, description="Who made the count, when the text says.")
     evidence: Span
@@ -265,12 +281,17 @@ class Event(Model):
     wounded: Casualties | None = None
     kidnapped: Casualties | None = None
     perpetrators_killed: Casualties | None = Field(
-        default=None, description="Attackers who died (suicide bombers, gunmen shot dead), kept apart."
+        default=None,
+        description="Attackers who died (suicide bombers, gunmen shot dead), kept apart.",
     )
     claim: Claim | None = None
     confidence: Confidence = 0.5
-    triggers: list[Span] = Field(default_factory=list, description="The words that name the attack.")
-    evidence: list[Span] = Field(default_factory=list, description="The sentences the event was read from.")
+    triggers: list[Span] = Field(
+        default_factory=list, description="The words that name the attack."
+    )
+    evidence: list[Span] = Field(
+        default_factory=list, description="The sentences the event was read from."
+    )
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -294,5 +315,14 @@ class ErrorRecord(Model):
     source: str
     line: int | None = None
     id: str | None = None
-    kind: Literal["empty", "binary", "encoding", "too_large", "language", "malformed", "unreadable", "internal"]
+    kind: Literal[
+        "empty",
+        "binary",
+        "encoding",
+        "too_large",
+        "language",
+        "malformed",
+        "unreadable",
+        "internal",
+    ]
     message: str

@@ -68,20 +68,28 @@ def rejection(scope: Scope, event: Event, published: dt.date | None) -> str | No
             return "country unknown"
         if code is not None and code not in scope.countries:
             return f"country {code} outside the scope"
-    if scope.max_age_days is not None and published and event.date.end:
-        if (published - event.date.end).days > scope.max_age_days:
-            return f"older than {scope.max_age_days} days before publication"
-    if scope.exclude_methods_only and event.methods and all(
-            m in scope.exclude_methods_only for m in event.methods) and all(
-            t.kind in _FORCES | _ARMED for t in event.targets):
+    age = (published - event.date.end).days if published and event.date.end else None
+    if scope.max_age_days is not None and age is not None and age > scope.max_age_days:
+        return f"older than {scope.max_age_days} days before publication"
+    if (
+        scope.exclude_methods_only
+        and event.methods
+        and all(m in scope.exclude_methods_only for m in event.methods)
+        and all(t.kind in _FORCES | _ARMED for t in event.targets)
+    ):
         return f"only {', '.join(event.methods)}, between armed forces"
-    if scope.exclude_target_kinds and event.targets:
-        if all(target.kind in scope.exclude_target_kinds for target in event.targets):
-            return "every target is of an excluded kind"
-    if scope.exclude_clashes and event.perpetrators and all(
-            p.kind in _FORCES for p in event.perpetrators):
-        if not event.targets or all(t.kind in _ARMED | _FORCES for t in event.targets):
-            return "state forces against armed groups (a military action)"
+    if (
+        scope.exclude_target_kinds
+        and event.targets
+        and all(target.kind in scope.exclude_target_kinds for target in event.targets)
+    ):
+        return "every target is of an excluded kind"
+    if (
+        scope.exclude_clashes
+        and event.perpetrators
+        and all(p.kind in _FORCES for p in event.perpetrators)
+    ) and (not event.targets or all(t.kind in _ARMED | _FORCES for t in event.targets)):
+        return "state forces against armed groups (a military action)"
     return None
 
 

@@ -6,6 +6,7 @@ case, which is what carries ALL CAPS wire copy where the statistical NER is weak
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -139,10 +140,10 @@ class NameMatcher(Generic[T]):
     def _contiguous(text: str, run: list[Word]) -> bool:
         """Words of one name are separated only by spaces, hyphens or apostrophes, not by
         sentence punctuation or a line break between paragraphs."""
-        for left, right in zip(run, run[1:], strict=False):
+        for left, right in itertools.pairwise(run):
             gap = text[left.end : right.start]
             if left.end - left.start == 1 and gap.startswith("."):
                 gap = gap[1:]  # an initial: "U.S.", "J. Smith"
-            if len(gap) > 3 or any(ch in ".,;:!?()[]\"\n" for ch in gap.replace("\n", "", 1)):
+            if len(gap) > 3 or any(ch in '.,;:!?()[]"\n' for ch in gap.replace("\n", "", 1)):
                 return False
         return True

@@ -8,6 +8,7 @@ soldiers" = 5); an "including" phrase never does ("three people, including two c
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -19,42 +20,74 @@ from .schema import Casualties, CountQualifier, Span
 
 Outcome = str  # "killed" | "wounded" | "kidnapped"
 
-_KILLED = frozenset("kill killed killing kills slay slain dead die died dies dying death deaths "
-                    "fatality fatalities body bodies corpse corpses perish perished murder murdered "
-                    "massacre massacred execute executed behead beheaded assassinate assassinated "
-                    "lynch lynched toll".split())
-_WOUNDED = frozenset("wound wounded wounding wounds injure injured injuring injury injuries hurt "
-                     "maim maimed hospitalise hospitalised hospitalize hospitalized".split())
-_KIDNAPPED = frozenset("kidnap kidnapped kidnaped kidnapping abduct abducted abduction seize seized "
-                       "hostage hostages".split())
+_KILLED = frozenset(
+    "kill killed killing kills slay slain dead die died dies dying death deaths "
+    "fatality fatalities body bodies corpse corpses perish perished murder murdered "
+    "massacre massacred execute executed behead beheaded assassinate assassinated "
+    "lynch lynched toll".split()
+)
+_WOUNDED = frozenset(
+    "wound wounded wounding wounds injure injured injuring injury injuries hurt "
+    "maim maimed hospitalise hospitalised hospitalize hospitalized".split()
+)
+_KIDNAPPED = frozenset(
+    "kidnap kidnapped kidnaped kidnapping abduct abducted abduction seize seized "
+    "hostage hostages".split()
+)
 # People who carried out the attack; their deaths are kept apart from the victims'.
-ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants gunman gunmen bomber bombers "
-                           "hijacker hijackers kidnapper kidnappers raider raiders themselves himself "
-                           "herself perpetrator perpetrators".split())
-ARMED_NOUNS = frozenset("militant militants insurgent insurgents guerrilla guerrillas rebel rebels "
-                        "terrorist terrorists jihadist jihadists extremist extremists bandit bandits "
-                        "subversive subversives".split())
+ATTACKER_NOUNS = frozenset(
+    "attacker attackers assailant assailants gunman gunmen bomber bombers "
+    "hijacker hijackers kidnapper kidnappers raider raiders themselves himself "
+    "herself perpetrator perpetrators".split()
+)
+ARMED_NOUNS = frozenset(
+    "militant militants insurgent insurgents guerrilla guerrillas rebel rebels "
+    "terrorist terrorists jihadist jihadists extremist extremists bandit bandits "
+    "subversive subversives".split()
+)
 # Modifiers that put armed men on the government's side: "pro-regime fighters" are victims.
-_LOYALIST = frozenset("pro regime government pro-government pro-regime army loyalist allied "
-                      "progovernment militia".split())
+_LOYALIST = frozenset(
+    "pro regime government pro-government pro-regime army loyalist allied "
+    "progovernment militia".split()
+)
 _QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
-    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
-    ("a minimum of", "at_least"), ("more than", "more_than"), ("over", "more_than"),
-    ("upwards of", "more_than"), ("in excess of", "more_than"), ("nearly", "about"),
-    ("almost", "about"), ("about", "about"), ("around", "about"), ("some", "about"),
-    ("approximately", "about"), ("roughly", "about"), ("an estimated", "about"),
-    ("estimated", "about"), ("close to", "about"), ("up to", "up_to"), ("as many as", "up_to"),
-    ("at most", "up_to"), ("fewer than", "fewer_than"), ("less than", "fewer_than"),
+    ("at least", "at_least"),
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("a minimum of", "at_least"),
+    ("more than", "more_than"),
+    ("over", "more_than"),
+    ("upwards of", "more_than"),
+    ("in excess of", "more_than"),
+    ("nearly", "about"),
+    ("almost", "about"),
+    ("about", "about"),
+    ("around", "about"),
+    ("some", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("close to", "about"),
+    ("up to", "up_to"),
+    ("as many as", "up_to"),
+    ("at most", "up_to"),
+    ("fewer than", "fewer_than"),
+    ("less than", "fewer_than"),
     ("under", "fewer_than"),
 )
 _PERIOD_RE = re.compile(
-    r"\b(since (?:the (?:start|beginning) of )?(?:(?:early |late |mid-?)?(?:jan\w*|feb\w*|mar\w*|apr\w*|may|"
-    r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{4}|the \w+|last \w+|then)(?: \d{4})?)|since\b|so far|to date|this year|last year|in total|in all\b|overall|all told|over the "
-    r"(?:past|last)|in the (?:past|last)|during the (?:war|conflict|insurgency|past|last)|each year|"
-    r"every year|a year\b|per year|annually|since the (?:start|beginning)|cumulative|in recent "
-    r"(?:weeks|months|years)|throughout|during (?:the (?:past |last )?(?:week|month|year|offensive|"
-    r"campaign)|(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b))", re.IGNORECASE)
+    r"\b(since (?:the (?:start|beginning) of )?(?:(?:early |late |mid-?)?"
+    r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"\d{4}|the \w+|last \w+|then)(?: \d{4})?)|since\b|so far|to date|this year|last year|in total|"
+    r"in all\b|overall|all told|over the (?:past|last)|in the (?:past|last)|"
+    r"during the (?:war|conflict|insurgency|past|last)|each year|every year|a year\b|per year|"
+    r"annually|since the (?:start|beginning)|cumulative|in recent (?:weeks|months|years)|"
+    r"throughout|during (?:the (?:past |last )?(?:week|month|year|offensive|campaign)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b))",
+    re.IGNORECASE,
+)
 _UPDATE_LEMMAS = frozenset("rise climb increase reach mount jump grow soar stand hit".split())
 _ZERO_WORDS = frozenset("no nobody none".split())
 
@@ -117,21 +150,21 @@ def _count_for(token: Token, outcome: Outcome, mention: Mention) -> CountMention
     # the small model often attaches both halves of "a general and four soldiers" to the verb
     # instead of coordinating them: passive subjects of one verb add up like conjuncts
     subjects = [v for v in victims if v.dep_ == "nsubjpass"]
-    joins = [_joiner(a, b) for a, b in zip(subjects, subjects[1:], strict=False)]
+    joins = [_joiner(a, b) for a, b in itertools.pairwise(subjects)]
     if joins and all(joins) and joins[-1] in ("and", "&"):
         parts = [_np_count(v) for v in subjects]
         if all(part is not None for part in parts):
             return _make(mention, outcome, _add(parts), subjects[-1], token)  # type: ignore[arg-type]
-    counted = [(v, _np_count(v)) for v in victims]
-    counted = [(v, c) for v, c in counted if c is not None]
+    counted = [(v, c) for v in victims if (c := _np_count(v)) is not None]
     if counted:
         # a number beats "a"/"the": "a UK-based NGO" is no toll next to "1,600 members"
-        victim, value = max(counted, key=lambda item: any(t.like_num or t.lower_ in VAGUE
-                                                          for t in item[1][3]))
+        victim, value = max(
+            counted, key=lambda item: any(t.like_num or t.lower_ in VAGUE for t in item[1][3])
+        )
         return _make(mention, outcome, value, victim, token)
-    value = _nominal_count(token)
-    if value is not None:
-        return _make(mention, outcome, value, None, token)
+    nominal = _nominal_count(token)
+    if nominal is not None:
+        return _make(mention, outcome, nominal, None, token)
     return None
 
 
@@ -147,39 +180,54 @@ def _joiner(first: Token, second: Token) -> str | None:
     return between[-1].lower_
 
 
-def _add(parts: list[tuple[int, int | None, CountQualifier, list[Token]]]
-         ) -> tuple[int, int | None, CountQualifier, list[Token]]:
+def _add(
+    parts: list[tuple[int, int | None, CountQualifier, list[Token]]],
+) -> tuple[int, int | None, CountQualifier, list[Token]]:
     low = sum(p[0] for p in parts)
     high = None if any(p[1] is None for p in parts) else sum(p[1] for p in parts)  # type: ignore[misc]
     qualifiers = {p[2] for p in parts} - {"exact"}
-    qualifier: CountQualifier = next(iter(qualifiers)) if len(qualifiers) == 1 else (
-        "exact" if not qualifiers else "range")
+    qualifier: CountQualifier = (
+        next(iter(qualifiers)) if len(qualifiers) == 1 else ("exact" if not qualifiers else "range")
+    )
     return low, high, qualifier, [t for p in parts for t in p[3]]
 
 
-def _make(mention: Mention, outcome: Outcome, value: tuple[int, int | None, CountQualifier, list[Token]],
-          victims: Token | None, trigger: Token) -> CountMention:
+def _make(
+    mention: Mention,
+    outcome: Outcome,
+    value: tuple[int, int | None, CountQualifier, list[Token]],
+    victims: Token | None,
+    trigger: Token,
+) -> CountMention:
     low, high, qualifier, tokens = value
     doc = trigger.doc
     if tokens:
-        first = min(t.i for t in tokens + [trigger])
-        last = max(t.i for t in tokens + [trigger])
+        first = min(t.i for t in [*tokens, trigger])
+        last = max(t.i for t in [*tokens, trigger])
     else:
         first = last = trigger.i
     span = doc[first : last + 1]
     offset = mention.sent.start
-    evidence = Span(start=offset + span.start_char, end=offset + span.end_char,
-                    text=mention.sent.quote(span.start_char, span.end_char))
-    casualties = Casualties(min=low, max=high, qualifier=qualifier, text=evidence.text,
-                            evidence=evidence)
+    evidence = Span(
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        text=mention.sent.quote(span.start_char, span.end_char),
+    )
+    casualties = Casualties(
+        min=low, max=high, qualifier=qualifier, text=evidence.text, evidence=evidence
+    )
     clause = _clause_text(trigger)
     period = _PERIOD_RE.search(clause)
     head_word = victims.lower_ if victims is not None else ""
     return CountMention(
-        outcome=outcome, value=casualties, mention=mention, victims=victims,
+        outcome=outcome,
+        value=casualties,
+        mention=mention,
+        victims=victims,
         attackers=head_word in ATTACKER_NOUNS or _compound_attacker(victims),
-        armed=head_word in ARMED_NOUNS and not any(
-            t.lower_ in _LOYALIST for t in victims.subtree) if victims is not None else False,
+        armed=head_word in ARMED_NOUNS and not any(t.lower_ in _LOYALIST for t in victims.subtree)
+        if victims is not None
+        else False,
         # A four-figure toll is a war's or a campaign's, not one attack's: the deadliest single
         # attacks on record killed a few thousand, and news gives those with their own words.
         aggregate=bool(period) or mention.generic or casualties.min >= 1000,
@@ -208,14 +256,28 @@ def _victims(token: Token) -> list[Token]:
     children = list(token.children)
     # "13 fighters were killed", "five died", "a soldier was wounded"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-    found += [c for c in children if token.pos_ in ("VERB", "AUX") and (
-        c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not passive and (
-            token.tag_ == "VBN" or token.lemma_ in ("die", "perish")))]
+    found += [
+        c
+        for c in children
+        if token.pos_ in ("VERB", "AUX")
+        and (
+            c.dep_ == "nsubjpass"
+            or (
+                c.dep_ == "nsubj"
+                and not passive
+                and (token.tag_ == "VBN" or token.lemma_ in ("die", "perish"))
+            )
+        )
+    ]
     # "killed 13 fighters", "killing three", "wounding 20 others"
     found += [c for c in children if c.dep_ in ("dobj", "obj")]
     # "left five people dead": dead is an object predicate of "left"
-    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.lower_ in ("dead", "injured",
-                                                                             "wounded", "hurt"):
+    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.lower_ in (
+        "dead",
+        "injured",
+        "wounded",
+        "hurt",
+    ):
         found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj")]
         found += [c for c in children if c.dep_ == "nsubj"]
     # "12 people dead", "30 injured": the casualty word modifies or heads the counted noun
@@ -227,15 +289,22 @@ def _victims(token: Token) -> list[Token]:
         found.append(token.head)
     # "the killing of six priests", "the kidnapping of three engineers", "the deaths of 12"
     if token.pos_ in ("NOUN", "PROPN"):
-        found += [g for c in children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
+        found += [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     # "were killed" coordinated with a verb that has the subject: "were shot and killed"
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")]
     return found
 
 
-def _zero(token: Token, victims: list[Token]) -> tuple[int, int | None, CountQualifier, list[Token]] | None:
+def _zero(
+    token: Token, victims: list[Token]
+) -> tuple[int, int | None, CountQualifier, list[Token]] | None:
     """'no one was hurt', 'no casualties', 'nobody was killed', 'there were no injuries'."""
     for child in token.children:
         if child.dep_ == "det" and child.lower_ == "no":
@@ -253,7 +322,8 @@ def _zero(token: Token, victims: list[Token]) -> tuple[int, int | None, CountQua
 def _np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list[Token]] | None:
     """The number of people a noun phrase names, adding up conjuncts."""
     parts = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
-    total_min, total_max = 0, 0
+    total_min = 0
+    total_max: int | None = 0
     qualifier: CountQualifier = "exact"
     tokens: list[Token] = []
     known = False
@@ -262,7 +332,7 @@ def _np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list[Token]
         if value is None:
             if part.tag_ in ("NNS", "NNPS"):
                 total_min += 2
-                total_max = None  # type: ignore[assignment]
+                total_max = None
                 qualifier = "at_least"
             elif part.pos_ in ("NOUN", "PROPN"):
                 total_min += 1
@@ -285,7 +355,11 @@ def _np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list[Token]
 
 def _single_np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list[Token]] | None:
     # The noun is itself a number: "13 were killed", "three of them died".
-    if noun.like_num or noun.pos_ == "NUM" or is_number_word(noun.text) and noun.lower_ not in ("a", "an"):
+    if (
+        noun.like_num
+        or noun.pos_ == "NUM"
+        or (is_number_word(noun.text) and noun.lower_ not in ("a", "an"))
+    ):
         return _number_phrase(noun)
     for child in noun.children:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
@@ -299,29 +373,44 @@ def _single_np_count(noun: Token) -> tuple[int, int | None, CountQualifier, list
         if child.dep_ in ("amod", "det") and child.lower_ in VAGUE and child.lower_ != "some":
             low, high = VAGUE[child.lower_]
             return low, high, "range" if high else "at_least", [child]
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "another") and (
-                noun.tag_ in ("NN", "NNP") or noun.dep_ in ("nsubjpass", "nsubj", "dobj", "conj")):
+        if (
+            child.dep_ == "det"
+            and child.lower_ in ("a", "an", "another")
+            and (noun.tag_ in ("NN", "NNP") or noun.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
+        ):
             return 1, 1, "exact", [child]  # "a general", even when tagged an adjective
     if noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
         return 1, 1, "exact", [noun]
-    if noun.tag_ in ("NN",) and any(c.dep_ in ("det", "poss") for c in noun.children) and \
-            noun.lower_ not in ("toll", "number", "death", "people"):
+    if (
+        noun.tag_ in ("NN",)
+        and any(c.dep_ in ("det", "poss") for c in noun.children)
+        and noun.lower_ not in ("toll", "number", "death", "people")
+    ):
         return 1, 1, "exact", [noun]
     return None
 
 
 def _number_phrase(number: Token) -> tuple[int, int | None, CountQualifier, list[Token]] | None:
-    """A number token with its compound parts and qualifier: 'at least 1,600', 'between 10 and 15'."""
+    """A number token with its compound parts and qualifier: 'at least 1,600', 'between 10
+    and 15'."""
     if number.lower_ in VAGUE:
         low, high = VAGUE[number.lower_]
         return low, high, "range" if high else "at_least", [number]
     doc = number.doc
     start = end = number.i
-    while start > 0 and is_number_word(doc[start - 1].text) and doc[start - 1].lower_ not in ("a", "an") \
-            or start > 0 and doc[start - 1].lower_ in ("a", "an") and number.lower_ in ("dozen", "hundred",
-                                                                                           "thousand"):
+    while (
+        start > 0
+        and is_number_word(doc[start - 1].text)
+        and doc[start - 1].lower_ not in ("a", "an")
+    ) or (
+        start > 0
+        and doc[start - 1].lower_ in ("a", "an")
+        and number.lower_ in ("dozen", "hundred", "thousand")
+    ):
         start -= 1
-    while end + 1 < len(doc) and (is_number_word(doc[end + 1].text) and doc[end + 1].lower_ not in ("a", "an")):
+    while end + 1 < len(doc) and (
+        is_number_word(doc[end + 1].text) and doc[end + 1].lower_ not in ("a", "an")
+    ):
         end += 1
     value = parse_number([t.text for t in doc[start : end + 1]])
     if value is None:
@@ -329,10 +418,14 @@ def _number_phrase(number: Token) -> tuple[int, int | None, CountQualifier, list
     tokens = list(doc[start : end + 1])
     before = " ".join(t.lower_ for t in doc[max(0, start - 3) : start])
     # "between 10 and 15", "10 to 15"
-    if end + 2 < len(doc) and doc[end + 1].lower_ in ("to", "-", "or", "and") and doc[end + 2].like_num:
+    if (
+        end + 2 < len(doc)
+        and doc[end + 1].lower_ in ("to", "-", "or", "and")
+        and doc[end + 2].like_num
+    ):
         upper = parse_number([doc[end + 2].text])
         if upper is not None and upper > value:
-            return value, upper, "range", tokens + [doc[end + 2]]
+            return value, upper, "range", [*tokens, doc[end + 2]]
     for phrase, qualifier in _QUALIFIERS:
         if before.endswith(phrase):
             size = len(phrase.split())
@@ -356,8 +449,9 @@ def _nominal_count(token: Token) -> tuple[int, int | None, CountQualifier, list[
     """Counts on casualty nouns: '12 dead', 'the death toll rose to 40', 'a toll of 12',
     '13 bodies', 'killed at least 12'."""
     for child in token.children:
-        if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.dep_ in ("amod", "compound",
-                                                                                      "npadvmod")):
+        if child.dep_ in ("nummod", "quantmod") or (
+            child.like_num and child.dep_ in ("amod", "compound", "npadvmod")
+        ):
             return _number_phrase(child)
     if token.lower_ in ("toll",) or (token.lower_ == "death" and token.dep_ == "compound"):
         toll = token if token.lower_ == "toll" else token.head
