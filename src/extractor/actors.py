@@ -12,13 +12,17 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from .actor_index import ActorIndex, GroupEntry, NounHit, load_actor_index
 from .mentions import Mention
 from .parse import ParsedArticle
-from .schema import ActorKind, Attribution, Span
+from .schema import ActorKind, Attribution, Perpetrator, Span, Target
+
+if TYPE_CHECKING:
+    from .claims import ClaimMention
 from .text import Match
 
 Role = str  # "perpetrator" | "target"
@@ -491,3 +495,47 @@ def _clean_name(span: object) -> str:
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).replace('"', "")
     return " ".join(text.split()).strip(" ,;:-")
+
+
+def event_actors(
+    actors: list[ActorMention], claims: list[ClaimMention]
+) -> tuple[list[Perpetrator], list[Target]]:
+    """The perpetrators (strongest attribution kept) and targets of an incident."""
+    perpetrators: dict[str, Perpetrator] = {}
+    targets: dict[str, Target] = {}
+    strength = {"claimed": 4, "accused": 3, "reported": 2, "suspected": 1, "implied": 0}
+    claimants = [a for c in claims if c.status == "claimed" for a in c.by]
+    for actor in [*claimants, *actors]:
+        confidence = 0.8 if actor.syntactic else 0.6
+        if actor.role == "perpetrator":
+            existing = perpetrators.get(actor.key)
+            if existing is None or strength[actor.attribution] > strength[existing.attribution]:
+                perpetrators[actor.key] = Perpetrator(
+                    name=actor.name,
+                    text=actor.text,
+                    kind=actor.kind,
+                    actor_id=actor.actor_id,
+                    country_code=actor.country_code,
+                    evidence=actor.evidence,
+                    confidence=confidence,
+                    attribution=actor.attribution,
+                )
+        elif actor.role == "target" and actor.key not in targets:
+            targets[actor.key] = Target(
+                name=actor.name,
+                text=actor.text,
+                kind=actor.kind,
+                actor_id=actor.actor_id,
+                country_code=actor.country_code,
+                evidence=actor.evidence,
+                confidence=confidence,
+            )
+    # an unnamed perpetrator ("gunmen") adds nothing next to a named group
+    named = [p for p in perpetrators.values() if p.actor_id]
+    result = list(perpetrators.values())
+    if named:
+        result = [p for p in result if p.actor_id or p.kind not in ("unknown_armed",)]
+    target_list = [
+        t for t in targets.values() if t.name.lower() not in {p.name.lower() for p in result}
+    ]
+    return result, target_list

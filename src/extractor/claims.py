@@ -7,15 +7,17 @@ incident it refers to, and its claimant becomes a perpetrator with attribution "
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from .actors import ActorMention, _Context, index
+from .dates import find_dates, resolve
 from .mentions import Mention
 from .parse import ParsedArticle
-from .schema import ClaimChannel, ClaimStatus, Span
+from .schema import Claim, ClaimChannel, ClaimStatus, Perpetrator, Span
 
 _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
     (r"\b(?:amaq|aamaq|a'maq|al-naba|naba)\b", "news_agency"),
@@ -198,3 +200,39 @@ def _channel(text: str) -> ClaimChannel | None:
         if re.search(pattern, lowered):
             return channel
     return None
+
+
+def event_claim(
+    claims: list[ClaimMention],
+    perpetrators: list[Perpetrator],
+    parsed: ParsedArticle,
+    anchor: dt.date | None,
+) -> Claim:
+    for status in ("claimed", "denied", "unclaimed"):
+        own = [c for c in claims if c.status == status]
+        if not own:
+            continue
+        first = own[0]
+        by = []
+        for claim in own:
+            for actor in claim.by:
+                if actor.name not in by:
+                    by.append(actor.name)
+        if status == "claimed" and not by:
+            by = [p.name for p in perpetrators if p.actor_id][:1]
+        date = None
+        for found in find_dates(parsed.text, start=first.start, end=first.end):
+            resolved = resolve(
+                found, anchor, Span(start=found.start, end=found.end, text=found.text)
+            )
+            if resolved is not None and resolved.precision == "day":
+                date = resolved.start
+        return Claim(
+            status=status,
+            by=by,
+            date=date,
+            channel=first.channel,
+            text=first.text,
+            evidence=first.evidence,
+        )
+    return Claim(status="not_mentioned")

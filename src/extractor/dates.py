@@ -13,9 +13,13 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from .parse import ParsedArticle
+from .parse import ParsedArticle, tree_distance
 from .schema import DatePrecision, EventDate, PublishedSource, Span
+
+if TYPE_CHECKING:
+    from .incidents import Fragment, Incident
 
 _MONTHS = {
     name: i
@@ -546,3 +550,122 @@ def undated(anchor: dt.date | None) -> EventDate:
         anchor=anchor,
         on_or_before=True,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Incident dates
+# ---------------------------------------------------------------------------------------------
+
+
+_REPORTING = frozenset(
+    "say said says tell told report reported reports announce announced add "
+    "added state stated confirm confirmed claim claimed explain explained note "
+    "noted insist insisted declare declared according".split()
+)
+
+
+def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.date | None) -> None:
+    """Give each fragment the date its segment states, chained dates resolved in order."""
+    found = [
+        d
+        for d in find_dates(parsed.text)
+        if not (parsed.dateline and d.start < parsed.dateline.end)
+    ]
+    by_cluster: dict[int, Fragment] = {}
+    for fragment in fragments:
+        by_cluster[fragment.cluster] = fragment
+        sent = parsed.sentences[fragment.sentence]
+        lower = fragment.sequence.start if fragment.sequence else sent.start
+        upper = sent.end
+        later = [
+            f
+            for f in fragments
+            if f.sentence == fragment.sentence and f.sequence and f.sequence.start > lower
+        ]
+        if later:
+            upper = min(f.sequence.start for f in later if f.sequence is not None)
+        candidates = [d for d in found if lower <= d.start < upper and d.kind not in ("period",)]
+        fragment.date = _best_date(fragment, candidates, parsed, anchor)
+        if fragment.sequence and fragment.sequence.days is not None:
+            base = by_cluster.get(fragment.sequence.relative_to)
+            if base is not None and base.date is not None and base.date.start is not None:
+                evidence = Span(
+                    start=fragment.sequence.start,
+                    end=fragment.sequence.start + len(fragment.sequence.text),
+                    text=fragment.sequence.text,
+                )
+                fragment.date = shift(
+                    base.date, fragment.sequence.days, fragment.sequence.text, evidence
+                )
+
+
+def _best_date(
+    fragment: Fragment, candidates: list[DateMention], parsed: ParsedArticle, anchor: dt.date | None
+) -> EventDate | None:
+    """The date the syntax attaches to the fragment's attack words, skipping dates of reporting
+    verbs ("police said on Monday"); a year or month far from the attack words is background."""
+    scored = []
+    for mention in candidates:
+        if mention.kind == "sequence" or _reporting_date(parsed, mention):
+            continue
+        distance = _date_distance(parsed, mention, fragment)
+        coarse = mention.kind in ("year", "month", "calendar")
+        if coarse and distance > 3:
+            continue
+        scored.append((distance + (2 if coarse else 0), mention.start, mention))
+    for _, _, mention in sorted(scored, key=lambda item: (item[0], item[1])):
+        evidence = Span(
+            start=mention.start, end=mention.end, text=parsed.text[mention.start : mention.end]
+        )
+        resolved = resolve(mention, anchor, evidence)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _date_distance(parsed: ParsedArticle, mention: DateMention, fragment: Fragment) -> int:
+    """Dependency-path length from a date expression to the nearest mention of the fragment;
+    the character distance in tens when the sentence has no parse."""
+    sent = parsed.sentence_at(mention.start)
+    if sent is not None and sent.doc is not None:
+        span = sent.doc.char_span(
+            mention.start - sent.start, mention.end - sent.start, alignment_mode="expand"
+        )
+        heads = [m.head for m in fragment.mentions if m.sent.index == sent.index]
+        if span is not None and heads:
+            return min(tree_distance(span.root, head) for head in heads)
+    return min(abs(mention.start - m.start) for m in fragment.mentions) // 10
+
+
+def _reporting_date(parsed: ParsedArticle, mention: DateMention) -> bool:
+    """'police said on Monday': the date of the report, not of the attack."""
+    sent = parsed.sentence_at(mention.start)
+    if sent is None or sent.doc is None:
+        before = parsed.text[max(0, mention.start - 25) : mention.start].lower().split()
+        return bool(before) and before[-1] in _REPORTING
+    doc = sent.doc
+    span = doc.char_span(
+        mention.start - sent.start, mention.end - sent.start, alignment_mode="expand"
+    )
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):
+        governor = head.head
+        if governor.i == head.i:
+            break
+        if governor.lemma_.lower() in _REPORTING and governor.pos_ == "VERB":
+            return True
+        if governor.pos_ == "VERB":
+            return False
+        head = governor
+    return False
+
+
+def event_date(incident: Incident, anchor: dt.date | None) -> EventDate:
+    """The date of an incident: its attack fragments' first, else the undated interval."""
+    attack_first = sorted(incident.fragments, key=lambda f: (not f.attack_words, f.start))
+    for fragment in attack_first:
+        if fragment.date is not None:
+            return fragment.date
+    return undated(anchor)

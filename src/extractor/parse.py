@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import lexicon, resources
 from .dateline import Dateline, find_dateline
@@ -364,3 +364,13 @@ def _parse_batch(
     for doc, sent in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
         sent.doc = doc
     yield from batch
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one parse."""
+    up_a = [a, *a.ancestors]
+    index_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in index_a:
+            return n + index_a[token.i]
+    return 99

@@ -92,7 +92,7 @@ class Extractor:
         counts = tolls.find_counts(found)
         toponyms = places.find_places(parsed)
         fragments = incidents.build_fragments(parsed, found, counts, toponyms)
-        events.assign_dates(parsed, fragments, anchor.date)
+        dates.assign_dates(parsed, fragments, anchor.date)
         incident_list = incidents.merge(fragments)
         actor_list = actors.find_actors(parsed, found)
         claim_list = claims.find_claims(parsed, found)
@@ -125,7 +125,7 @@ class Extractor:
             data_versions=self.data_versions,
             article=info,
             events=kept,
-            aggregates=events.aggregates(parsed, counts),
+            aggregates=tolls.aggregates(parsed, counts),
             warnings=warnings,
         )
 

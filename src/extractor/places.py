@@ -15,13 +15,17 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import lexicon
+from . import actors, lexicon
 from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
-from .parse import ParsedArticle
-from .schema import GeoPrecision, Location, Span
+from .parse import ParsedArticle, tree_distance
+from .schema import GeoPrecision, Location, Perpetrator, Span
+
+if TYPE_CHECKING:
+    from .incidents import Incident
 from .text import fold
 
 # Words right before a toponym that make it the scene of an event rather than, say, a home town.
@@ -200,8 +204,6 @@ _TITLES = frozenset(
 def _blocked_spans(parsed: ParsedArticle) -> list[tuple[int, int]]:
     """Where a toponym cannot be: inside a person's name or an armed group's name
     ("Farabundo Marti", "Colonel Isaacs")."""
-    from . import actors
-
     spans = [
         (m.start, m.end)
         for m in actors.index().find_groups(
@@ -359,8 +361,6 @@ def _notable(entry: PlaceEntry) -> bool:
 def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> dict[str, float]:
     """The countries an article is about, weighted: the dateline's, named countries, demonyms
     ("Salvadoran"), and admin units that exist in one country only."""
-    from . import actors
-
     weights: defaultdict[str, float] = defaultdict(float)
     for place in places:
         if not place.candidates:
@@ -562,3 +562,161 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
             a.entry.kind == b.entry.kind == "admin1"
         )
     return True
+
+
+# ---------------------------------------------------------------------------------------------
+# The event's location
+# ---------------------------------------------------------------------------------------------
+
+
+_HERE_RE = re.compile(
+    r"\b(?:in|near|outside|on the outskirts of)\s+(?:this|the)\s+(?:capital|city)\b|"
+    r"\b(?:here|locally)\b",
+    re.IGNORECASE,
+)
+
+
+def _location_from(
+    incident: Incident,
+    parsed: ParsedArticle,
+    countries: list[str],
+    dateline: list[PlaceMention],
+    all_places: list[PlaceMention],
+) -> Location | None:
+    """The scene the text attaches to the incident; the dateline when the text says "here" or
+    names no place; else the country the incident's actors or the article point to."""
+    scored = []
+    for fragment in incident.fragments:
+        for place in fragment.places:
+            if place.in_dateline:
+                continue
+            distance = _distance_to_triggers(parsed, place, incident)
+            # a place told with the attack beats one told with its aftermath ("died in hospital")
+            scored.append((place, distance if fragment.attack_words else distance + 3))
+    scene = choose_scene(scored, set(countries[:2]))
+    if scene is None:
+        scene = _scene_in_context(parsed, incident, all_places)
+    if scene is not None:
+        result = location(scene)
+        if result.country_code is None and countries:
+            entry = index().country(countries[0])
+            if entry is not None:
+                result = result.model_copy(
+                    update={
+                        "country": entry.country or entry.name,
+                        "country_code": entry.country_code,
+                    }
+                )
+        return result
+    says_here = any(_HERE_RE.search(parsed.sentences[f.sentence].text) for f in incident.fragments)
+    if dateline and (
+        says_here
+        or not countries
+        or (dateline[0].entry is not None and dateline[0].entry.country_code == countries[0])
+    ):
+        return location(dateline[0], source="dateline")
+    if countries:
+        entry = index().country(countries[0])
+        if entry is not None:
+            return country_location(entry, source="article")
+    return None
+
+
+def _scene_in_context(
+    parsed: ParsedArticle, incident: Incident, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """A scene the story set before telling the incident: "The weekend was deadly in Deir Ezzor
+    province. A general and four soldiers were killed ..." The nearest resolved place after
+    "in" in the two sentences before the incident, or in the story's first sentence."""
+    first = incident.first_sentence
+    body = parsed.dateline.end if parsed.dateline else 0
+    window = {first - 1, first - 2, next((s.index for s in parsed.sentences if s.start >= body), 0)}
+    candidates = [
+        p
+        for p in places
+        if not p.in_dateline
+        and not p.foreign
+        and p.entry is not None
+        and p.cue in SCENE_CUES
+        and p.entry.kind != "country"
+        and (s := parsed.sentence_at(p.start)) is not None
+        and s.index in window
+        and s.index < first
+    ]
+    return max(candidates, key=lambda p: p.start) if candidates else None
+
+
+def _sentence_countries(parsed: ParsedArticle, incident: Incident) -> dict[str, float]:
+    """Countries named in the incident's own sentences: resolved places, "Salvadoran"."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for place in incident.places:
+        if place.entry is not None and place.entry.country_code and not place.in_dateline:
+            votes[place.entry.country_code] += 2
+    for fragment in incident.fragments:
+        sent = parsed.sentences[fragment.sentence]
+        for match in actors.index().find_demonyms(sent.text, all_caps=parsed.all_caps):
+            if match.value.country:
+                votes[match.value.country] += 1
+    return votes
+
+
+def _distance_to_triggers(parsed: ParsedArticle, place: PlaceMention, incident: Incident) -> int:
+    """Dependency-path length from a toponym to the nearest attack word of its sentence."""
+    sent = parsed.sentence_at(place.start)
+    if sent is None or sent.doc is None:
+        return 99
+    span = sent.doc.char_span(
+        place.start - sent.start, place.end - sent.start, alignment_mode="expand"
+    )
+    if span is None:
+        return 99
+    heads = [m.head for m in incident.mentions if m.sent.index == sent.index]
+    return min((tree_distance(span.root, head) for head in heads), default=99)
+
+
+def incident_countries(
+    perpetrators: list[Perpetrator],
+    dateline: list[PlaceMention],
+    article: dict[str, float],
+    own: dict[str, float] | None = None,
+) -> list[str]:
+    """Countries an incident points to, strongest first: its attackers' (a group active in one
+    country, "Salvadoran soldiers"), the places and demonyms of its own sentences, the
+    dateline's, the article's. A dateline abroad ("MANAGUA, 2 NOV") is where the reporter is."""
+    votes: defaultdict[str, float] = defaultdict(float, own or {})
+    # a target's nationality ("Spanish Jesuits") says nothing of where it was hit; an
+    # attacker's ("Salvadoran army", a group active in one country) does
+    for actor in perpetrators:
+        if actor.country_code:
+            votes[actor.country_code] += 2
+    for perpetrator in perpetrators:
+        if perpetrator.actor_id and not perpetrator.country_code:
+            group = actors.index().groups.get(perpetrator.actor_id)
+            if group is not None and group.countries:
+                votes[group.countries[0]] += 2.5  # where the group chiefly operates
+                for code in group.countries[1:]:
+                    votes[code] += 0.5
+    dateline_code = dateline[0].entry.country_code if dateline and dateline[0].entry else None
+    if dateline_code:
+        votes[dateline_code] += 2  # where the reporter files from
+    for code, weight in article.items():
+        # what the whole story is about; the dateline's own share is already counted
+        share = weight - (_DATELINE_WEIGHT if code == dateline_code else 0)
+        votes[code] += max(share, 0) / 2
+    return [code for code, _ in sorted(votes.items(), key=lambda item: -item[1])]
+
+
+def event_location(
+    parsed: ParsedArticle,
+    incident: Incident,
+    perpetrators: list[Perpetrator],
+    places: list[PlaceMention],
+    article: dict[str, float],
+) -> Location | None:
+    """Where an incident happened: the scene its sentences give, else one the story set just
+    before it, else the dateline or the country its attackers and sentences point to."""
+    dateline = [p for p in places if p.in_dateline and p.entry is not None]
+    countries = incident_countries(
+        perpetrators, dateline, article, _sentence_countries(parsed, incident)
+    )
+    return _location_from(incident, parsed, countries, dateline, places)

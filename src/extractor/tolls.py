@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from .mentions import Mention
 from .numbers import VAGUE, is_number_word, parse_number
-from .schema import Casualties, CountQualifier, Span
+from .parse import ParsedArticle
+from .schema import Aggregate, Casualties, CountQualifier, Perpetrator, Span
 
 Outcome = str  # "killed" | "wounded" | "kidnapped"
 
@@ -479,3 +480,70 @@ def _is_update(token: Token) -> bool:
             break
         current = current.head
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Incident tolls and aggregates
+# ---------------------------------------------------------------------------------------------
+
+
+_SOURCE_RE = re.compile(
+    r"\b(?:according to|a count by|count by|figures (?:from|by)|data (?:from|by)|"
+    r"tally by)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:for|of|on|de|the|[A-Z][\w'’-]*)){0,8})"
+)
+
+
+def _same_side(count: CountMention, perpetrators: list[Perpetrator]) -> bool:
+    """Armed men who died in an attack by armed men are the attackers ('three militants were
+    killed' in a militant attack); in an army raid they are the targets."""
+    return bool(perpetrators) and all(
+        p.kind in ("armed_group", "unknown_armed", "militia") for p in perpetrators
+    )
+
+
+def _toll(counts: list[CountMention], outcome: str) -> Casualties | None:
+    """The toll: the latest update if the text gives one, else the largest count."""
+    own = [c for c in counts if c.outcome == outcome]
+    if not own:
+        return None
+    updates = [c for c in own if c.update]
+    if updates:
+        return updates[-1].value
+    return max(own, key=lambda c: (c.value.min, c.value.max or c.value.min)).value
+
+
+def aggregates(parsed: ParsedArticle, counts: list[CountMention]) -> list[Aggregate]:
+    """Totals over a period or over many attacks: recorded, never an incident's toll."""
+    found = []
+    for count in counts:
+        if not count.aggregate:
+            continue
+        sent = count.mention.sent
+        source = _SOURCE_RE.search(sent.text)
+        outcome = count.outcome if count.outcome in ("killed", "wounded", "kidnapped") else "killed"
+        found.append(
+            Aggregate(
+                kind=outcome,
+                count=count.value,
+                period=count.period,
+                source=source.group(1).strip() if source else None,
+                evidence=Span(start=sent.start, end=sent.end, text=sent.text),
+            )
+        )
+    return found
+
+
+def event_tolls(
+    counts: list[CountMention], perpetrators: list[Perpetrator]
+) -> dict[str, Casualties | None]:
+    """killed, wounded, kidnapped and perpetrators_killed of an incident from its counts:
+    attackers' deaths apart, the latest update first, never a sum of counts of the same people."""
+    own = [c for c in counts if not c.aggregate]
+    victims = [c for c in own if not c.attackers and not (c.armed and _same_side(c, perpetrators))]
+    attackers = [c for c in own if c.attackers or (c.armed and _same_side(c, perpetrators))]
+    return {
+        "killed": _toll(victims, "killed"),
+        "wounded": _toll(victims, "wounded"),
+        "kidnapped": _toll(victims, "kidnapped"),
+        "perpetrators_killed": _toll(attackers, "killed"),
+    }
