@@ -212,14 +212,37 @@ def test_metadata_anchor_wins_over_the_dateline() -> None:
     assert anchor_of(text, published=d(11, 23)) == (d(11, 23), "metadata")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_anchor lets --published (source 'cli') override a dated "
-    "dateline; issue 2 says --published is for inputs that have no date",
-)
+# --published is a default for inputs with no date of their own: a dated dateline or a date in
+# the file name says when this article was published; metadata is authoritative.
 def test_cli_date_does_not_override_a_dated_dateline() -> None:
     text = "BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday."
     assert anchor_of(text, published=d(1, 1, 2022), how="cli") == (MON, "dateline")
+
+
+def test_cli_date_does_not_override_a_file_name_date() -> None:
+    found = anchor_of(
+        "A bomb exploded in Daraa on Sunday.",
+        published=d(1, 1, 2022),
+        how="cli",
+        source="reports/2021-11-22_syria.txt",
+    )
+    assert found == (MON, "filename")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIRUT (Reuters) - A bomb exploded in Daraa on Sunday.",  # a dateline with no date
+        "A tweet dated 17 November 2021 said a bomb exploded in Daraa.",  # would be an estimate
+    ],
+)
+def test_cli_date_fills_in_for_inputs_without_a_date(text: str) -> None:
+    assert anchor_of(text, published=MON, how="cli") == (MON, "cli")
+
+
+def test_a_hash_in_the_file_name_is_not_a_date() -> None:
+    name = "seeds/000_4e20211122f8d1a1f.txt"
+    assert anchor_of("A bomb exploded in Daraa on Sunday.", source=name) == (None, "none")
 
 
 @pytest.mark.parametrize(

@@ -177,15 +177,20 @@ class Anchor:
     evidence: Span | None = None
 
 
+# Hex digits around the date would make it part of a hash ("4e5a20211122f0"), not a date.
 _FILENAME_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)"
+    r"(?<![\dA-Fa-f])((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![\dA-Fa-f])"
 )
 
 
 def find_anchor(parsed: ParsedArticle) -> Anchor:
-    """The publication date and where it came from."""
+    """The publication date and where it came from.
+
+    The input's own metadata is authoritative. The CLI's --published is a default for inputs
+    that carry no date of their own: a dated dateline or a date in the file name comes first.
+    """
     article = parsed.article
-    if article.published:
+    if article.published and article.published_source != "cli":
         return Anchor(article.published, article.published_source)
     dateline = parsed.dateline
     if dateline and dateline.date_text and dateline.date_start is not None:
@@ -204,6 +209,8 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
                 return Anchor(dt.date(*map(int, match.groups())), "filename")
             except ValueError:
                 pass
+    if article.published:
+        return Anchor(article.published, "cli")
     latest = None
     for mention in find_dates(parsed.text):
         if mention.kind in ("explicit", "iso") and mention.group("year"):
