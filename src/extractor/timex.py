@@ -99,87 +99,114 @@ _NUM = (
 _UNIT = r"(?P<unit>hour|hours|day|days|week|weeks|month|months|year|years)"
 _YEAR = r"(?:19|20)\d{2}"
 
-# Each pattern: (kind, regex). Order matters: where two overlap, the earlier kind wins, so
-# periods come before the dates they contain and longer forms before their parts.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(rx, re.IGNORECASE))
-    for kind, rx in [
-        ("period", rf"\b(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|until)\s+(?P<y2>{_YEAR})\b"),
+# Each pattern: (kind, gate, regex). Order matters: where two overlap, the earlier kind wins,
+# so periods come before the dates they contain and longer forms before their parts. The gate
+# names the words every match holds (see _GATE).
+_PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    (kind, tuple(gates.split()), re.compile(rx, re.IGNORECASE))
+    for kind, gates, rx in [
         (
             "period",
+            "year",
+            rf"\b(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|until)\s+(?P<y2>{_YEAR})\b",
+        ),
+        (
+            "period",
+            "year",
             rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{_DAY_PREFIX}\d{{1,2}}(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?)?(?:{_MONTH}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>{_YEAR})\b",
         ),
         (
             "period",
+            "month",
             rf"\bsince\s+(?:{_DAY_PREFIX}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
             r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?",
         ),
         (
             "period",
+            "unit date",
             r"\b(?:so|thus)\s+far\s+(?:this|in)\s+(?:year|month)\b|\bto\s+date\b|"
             r"\bsince the (?:start|beginning) of (?:the|this) (?:year|month)\b|"
             r"\bthis year alone\b",
         ),
-        ("iso", rf"\b(?P<year>{_YEAR})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b"),
-        ("numeric", r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
+        ("iso", "year", rf"\b(?P<year>{_YEAR})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b"),
+        ("numeric", "slash", r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
         (
             "explicit",
+            "month",
             rf"\b{_DAY_PREFIX}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
             rf"(?:,?\s+(?P<year>{_YEAR}|\d{{2}})(?![\d:]))?",
         ),
         (
             "explicit",
+            "month",
             rf"\b{_DAY_PREFIX}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
             rf"(?:,?\s+(?P<year>{_YEAR}))?",
         ),
         (
             "month",
+            "month",
             r"\b(?:in|during|since|until|of|early|late|mid|last|this)\s+"
             rf"(?:early\s+|late\s+|mid-)?{_MONTH}(?:,?\s+(?P<year>{_YEAR}))?\b",
         ),
-        ("month", rf"\b{_MONTH},?\s+(?P<year>{_YEAR})\b"),
+        ("month", "month", rf"\b{_MONTH},?\s+(?P<year>{_YEAR})\b"),
         (
+            "year",
             "year",
             rf"\b(?:in|during|of|early|late|mid-)\s+(?P<year>{_YEAR})\b(?!\s*(?:people|members))",
         ),
-        ("relative", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
+        ("relative", "rel", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
         (
             "relative",
+            "rel",
             r"\b(?:earlier\s+|late\s+|early\s+)?(?:today|tonight|this\s+(?:morning|afternoon|"
             r"evening))\b",
         ),
         (
             "relative",
+            "rel",
             r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b|\blast\s+night\b|\bovernight\b",
         ),
         (
             "hours",
+            "hour",
             r"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|\d{1,2}\s+|"
             r"twenty-four\s+)?hours\b|\b(?:a\s+few|several|\d{1,2}|two|three|four|five|six)\s+"
             r"hours\s+ago\b",
         ),
-        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+        ("ago", "ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
         (
             "span",
+            "unit",
             r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?P<n>\d{1,2}|two|"
             r"three|four|five|six|seven|eight|nine|ten|few|several|couple of)?\s*"
             r"(?P<unit>days|weeks|months|week|month)\b",
         ),
-        ("weekend", r"\b(?:over\s+|during\s+|at\s+)?(?:the\s+)?(?:past|last|this)?\s*weekend\b"),
+        (
+            "weekend",
+            "weekend",
+            r"\b(?:over\s+|during\s+|at\s+)?(?:the\s+)?(?:past|last|this)?\s*weekend\b",
+        ),
         (
             "calendar",
+            "unit",
             r"\b(?P<which>last|this|earlier\s+this|past|previous|late\s+last|early\s+last|"
             r"late\s+this|early\s+this)\s+(?P<cunit>week|month|year)\b",
         ),
         (
             "weekday",
+            "weekday",
             rf"\b(?:(?P<which>last|this|past|early|late|on|since)\s+)?(?:on\s+)?(?:the\s+"
             rf"(?:night|morning|evening|afternoon)\s+of\s+)?{_WEEKDAY}{_PART}\b",
         ),
-        ("recent", r"\b(?:recently|in recent days|a few days ago|the other day|last few days)\b"),
+        (
+            "recent",
+            "recent ago unit",
+            r"\b(?:recently|in recent days|a few days ago|the other day|last few days)\b",
+        ),
         (
             "sequence",
+            "unit hour rel",
             r"\b(?:the|a|one|two|three|four|five|\d+)\s+(?:day|days|week|weeks)\s+"
             r"(?P<rel>before|after|earlier|later)\b|\b(?:the\s+)?(?P<rel2>next|following|previous|"
             r"same|preceding)\s+(?:day|morning|night|evening|afternoon)\b|\b(?:hours|minutes)\s+"
@@ -216,31 +243,96 @@ class DateMention:
         return dict(self.groups).get(name)
 
 
+# Every pattern holds a word of its gate: it runs only in windows around those words, which
+# keeps a long article with few dates cheap (measured by benchmarks/dates.py). Words are looked
+# up in a table: one pass of a simple token pattern costs far less than an alternation of words.
+_GATE_TOKEN = re.compile(r"[A-Za-z]+|(?<!\d)(?:19|20)\d\d(?!\d)|\d/\d")
+_GATE_WORDS = {
+    **{name: "month" for name in _MONTHS},
+    **{name: "weekday" for name in _WEEKDAYS if name.endswith("day")},
+    **{
+        word: gate
+        for gate, words in [
+            ("rel", "today tonight yesterday night overnight morning afternoon evening"),
+            ("hour", "hour hours minutes"),
+            ("unit", "week weeks month months year years day days"),
+            ("ago", "ago"),
+            ("weekend", "weekend"),
+            ("recent", "recent recently"),
+            ("date", "date"),
+        ]
+        for word in words.split()
+    },
+}
+# Longer than any date expression, so a window holds every match around its gate word.
+_WINDOW = 70
+
+
 def find_dates(text: str, *, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Date expressions of a text, longest first where they overlap, in text order."""
+    """Date expressions of text[start:end], longest first where they overlap, in text order.
+
+    The whole text is read once and cached (the stages ask for the same article several times);
+    a range gets the expressions that lie wholly inside it.
+    """
     end = len(text) if end is None else end
+    return [m for m in _find_all(text) if start <= m.start and m.end <= end]
+
+
+@functools.lru_cache(maxsize=64)
+def _find_all(text: str) -> tuple[DateMention, ...]:
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for token in _GATE_TOKEN.finditer(text):
+        word = token.group()
+        gate = "year" if word[0].isdigit() else _GATE_WORDS.get(word.lower())
+        if "/" in word:
+            gate = "slash"
+        if gate is None:
+            continue
+        spans = windows.setdefault(gate, [])
+        a, b = max(0, token.start() - _WINDOW), min(len(text), token.end() + _WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            a, b = match.span()
-            if any(a < t_end and t_start < b for t_start, t_end in taken):
-                continue
-            taken.append((a, b))
-            if kind in ("explicit", "month") and _NAMED_AFTER.match(text, b):
-                continue  # a name, not a date; its span stays taken
-            groups = dict(match.groupdict())
-            if kind in ("explicit", "iso", "numeric"):
-                gmt = _GMT_BEFORE.search(text, max(0, a - 30), a)
-                if gmt:
-                    groups["gmt"] = gmt.group("hh") + gmt.group("mm")
-            raw = match.group()
-            stripped = raw.strip()
-            a += len(raw) - len(raw.lstrip())
-            found.append(
-                DateMention(kind, a, a + len(stripped), stripped, tuple(sorted(groups.items())))
-            )
-    return sorted(found, key=lambda d: d.start)
+    for kind, gates, pattern in _PATTERNS:
+        for w_start, w_end in _merged([w for gate in gates for w in windows.get(gate, ())]):
+            for match in pattern.finditer(text, w_start, w_end):
+                mention = _mention(kind, match, text, taken)
+                if mention is not None:
+                    found.append(mention)
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _mention(
+    kind: str, match: re.Match[str], text: str, taken: list[tuple[int, int]]
+) -> DateMention | None:
+    a, b = match.span()
+    if any(a < t_end and t_start < b for t_start, t_end in taken):
+        return None
+    taken.append((a, b))
+    if kind in ("explicit", "month") and _NAMED_AFTER.match(text, b):
+        return None  # a name, not a date; its span stays taken
+    groups = dict(match.groupdict())
+    if kind in ("explicit", "iso", "numeric"):
+        gmt = _GMT_BEFORE.search(text, max(0, a - 30), a)
+        if gmt:
+            groups["gmt"] = gmt.group("hh") + gmt.group("mm")
+    raw = match.group()
+    stripped = raw.strip()
+    a += len(raw) - len(raw.lstrip())
+    return DateMention(kind, a, a + len(stripped), stripped, tuple(sorted(groups.items())))
 
 
 # ---------------------------------------------------------------------------------------------
