@@ -151,3 +151,51 @@ def test_aggregate_is_no_incident_toll(seed: Extraction, field: str) -> None:
 def test_aggregate_is_reported_as_aggregate(seed: Extraction) -> None:
     found = [(a.kind, a.count.min, a.count.max) for a in seed.aggregates]
     assert any(kind == "killed" and low == AGGREGATE for kind, low, _ in found), found
+
+
+# --- The date chain of issue 4 ------------------------------------------------------------------
+# READING.md with publication on Monday 2021-11-22: incident 1 on Sunday 21, incident 2 "the day
+# after" read backwards (Saturday 20), incident 3 on or before 17 November (the date line of the
+# tweet that reports the claim follows it), incident 4 on 8 November, incident 5 "a few days
+# ago" (a few days before publication, week precision at best).
+def test_incident_1_and_2_chain(seed: Extraction) -> None:
+    first, second = incident(seed, 1), incident(seed, 2)
+    assert (first.date.start, first.date.end, first.date.precision) == (
+        dt.date(2021, 11, 21),
+        dt.date(2021, 11, 21),
+        "day",
+    )
+    assert (second.date.start, second.date.end) == (dt.date(2021, 11, 20), dt.date(2021, 11, 20))
+    assert second.date.resolved_against == "event"
+
+
+def test_incident_3_on_or_before_the_tweet(seed: Extraction) -> None:
+    tweet = dt.date(2021, 11, 17)
+    bounded = [e for e in seed.events if e.date.on_or_before and e.date.end == tweet]
+    assert bounded, [(e.type, str(e.date.start), str(e.date.end)) for e in seed.events]
+    (event,) = bounded
+    assert event.date.precision == "unknown" and event.date.text is not None
+    assert "17" in event.date.text
+
+
+def test_incident_4_on_8_november(seed: Extraction) -> None:
+    date = incident(seed, 4).date
+    assert (date.start, date.end, date.precision) == (
+        dt.date(2021, 11, 8),
+        dt.date(2021, 11, 8),
+        "day",
+    )
+
+
+def test_incident_5_a_few_days_ago(seed: Extraction) -> None:
+    recent = [e for e in seed.events if e.date.text and "few days" in e.date.text.lower()]
+    assert recent, [(e.type, e.date.text) for e in seed.events]
+    date = recent[0].date
+    assert date.precision == "week"
+    assert date.start is not None and date.end is not None
+    assert dt.date(2021, 11, 14) <= date.start <= date.end < PUBLISHED
+
+
+def test_no_event_date_after_publication(seed: Extraction) -> None:
+    late = [e.date for e in seed.events if e.date.end is not None and e.date.end > PUBLISHED]
+    assert not late

@@ -1,170 +1,56 @@
-"""Dates: the publication date that anchors an article, and each event's date as an interval
+"""Dates: the publication date that anchors an article, and each incident's date as an interval
 [start, end] with a precision, the words it came from and what it was resolved against.
 
-Anchor order: the input's metadata (or --published), the dateline, a date in the file name, and
-only then an estimate from the latest explicit date in the text, marked as an estimate.
+Anchor order: the input's metadata, the dateline, a date in the file name, the CLI's
+--published (a default for inputs with no date of their own), and only then an estimate from
+the latest explicit date in the text, marked as an estimate.
+
+An incident's date is the date expression its attack words govern. Dates of other events in
+the sentence are not its date: a report ("police said on Monday"), a reaction ("protested today
+the murder"), a later death ("the wounded died overnight"), a toll update ("rose to 23 on
+Tuesday"), a plan ("elections on 27 May"). A report's date still bounds the incident: it
+happened on or before. Chains ("the day after", "hours later", "The next morning, ...") are
+resolved against the incident they point to.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from .parse import ParsedArticle, tree_distance
-from .schema import DatePrecision, EventDate, PublishedSource, Span
+from .schema import EventDate, PublishedSource, Span
+from .timex import (
+    DateMention,
+    explicit_day,
+    find_dates,
+    on_or_before,
+    resolve,
+    resolve_explicit_text,
+    shift,
+    undated,
+)
 
 if TYPE_CHECKING:
     from .incidents import Fragment, Incident
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            (),
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("mon", "monday"),
-            ("tue", "tues", "tuesday"),
-            ("wed", "wednesday"),
-            ("thu", "thur", "thurs", "thursday"),
-            ("fri", "friday"),
-            ("sat", "saturday"),
-            ("sun", "sunday"),
-        ]
-    )
-    for name in names
-}
-# "May" the month, not the modal: "this may be", "they may have".
-_MAY = (
-    r"may(?!\s+(?:be|have|not|also|well|soon|still|never|need|want|take|make|become|help|cause|"
-    r"lead|result|happen|come|go|give|do|get|seem|prove|affect|try|want|find|face|use|ask|say))"
-)
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|" + _MAY + r"|june?|july?|"
-    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
-)
-_WEEKDAY = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
-_NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|few)"
-_UNIT = r"(?P<unit>day|days|week|weeks|month|months|year|years)"
-
-# Each pattern: (kind, regex). Order matters: longer and more specific forms first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(rx, re.IGNORECASE))
-    for kind, rx in [
-        ("period", r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+(?P<y2>(?:19|20)\d{2})\b"),
-        (
-            "period",
-            rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b",
-        ),
-        ("period", rf"\bsince\s+{_MONTH}(?!\s+\d)"),
-        (
-            "period",
-            r"\b(?:so far|to date)\s+this\s+(?:year|month)\b|\bsince the (?:start|beginning) of "
-            r"the (?:year|month)\b",
-        ),
-        ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-        ("numeric", r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
-        (
-            "explicit",
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-            rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}}|\d{{2}})(?![\d:]))?",
-        ),
-        (
-            "explicit",
-            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?",
-        ),
-        (
-            "month",
-            rf"\b(?:in|during|since|until|of|early|late|mid|last|this)\s+(?:early\s+|late\s+|mid-)?"
-            rf"{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b",
-        ),
-        (
-            "year",
-            r"\b(?:in|during|of|early|late|mid-)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|members))",
-        ),
-        ("relative", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
-        (
-            "relative",
-            r"\b(?:earlier\s+|late\s+|early\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b",
-        ),
-        (
-            "relative",
-            r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b|\blast\s+night\b|\bovernight\b",
-        ),
-        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
-        ("weekend", r"\b(?:over\s+|during\s+|at\s+)?(?:the\s+)?(?:past|last|this)?\s*weekend\b"),
-        (
-            "calendar",
-            r"\b(?P<which>last|this|earlier\s+this|past|previous)\s+(?P<cunit>week|month|year)\b",
-        ),
-        (
-            "weekday",
-            rf"\b(?:(?P<which>last|this|past|early|late|on|since)\s+)?(?:on\s+)?{_WEEKDAY}{_PART}\b",
-        ),
-        ("recent", r"\b(?:recently|in recent days|a few days ago|the other day|last few days)\b"),
-        (
-            "sequence",
-            r"\b(?:the|a|one|two|three|four|five|\d+)\s+(?:day|days|week|weeks)\s+"
-            r"(?P<rel>before|after|earlier|later)\b|\b(?:the\s+)?(?P<rel2>next|following|previous|"
-            r"same|preceding)\s+(?:day|morning|night|evening|afternoon)\b|\bhours\s+(?:later|"
-            r"earlier|before|after)\b|\bthat\s+(?:day|night|morning)\b",
-        ),
-    ]
+__all__ = [
+    "Anchor",
+    "DateMention",
+    "assign_dates",
+    "event_date",
+    "find_anchor",
+    "find_dates",
+    "resolve",
+    "resolve_explicit_text",
+    "shift",
+    "undated",
 ]
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression in the text and what it means relative to an anchor."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    groups: tuple[tuple[str, str | None], ...]
-
-    def group(self, name: str) -> str | None:
-        return dict(self.groups).get(name)
-
-
-def find_dates(text: str, *, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Date expressions of a text, longest first where they overlap, in text order."""
-    end = len(text) if end is None else end
-    taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            a, b = match.span()
-            if any(a < t_end and t_start < b for t_start, t_end in taken):
-                continue
-            taken.append((a, b))
-            groups = tuple(sorted((k, v) for k, v in match.groupdict().items()))
-            found.append(DateMention(kind, a, b, match.group().strip(), groups))
-    return sorted(found, key=lambda d: d.start)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,15 +63,20 @@ class Anchor:
     evidence: Span | None = None
 
 
+# Hex digits around the date would make it part of a hash ("4e5a20211122f0"), not a date.
 _FILENAME_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)"
+    r"(?<![\dA-Fa-f])((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![\dA-Fa-f])"
 )
 
 
 def find_anchor(parsed: ParsedArticle) -> Anchor:
-    """The publication date and where it came from."""
+    """The publication date and where it came from.
+
+    The input's own metadata is authoritative. The CLI's --published is a default for inputs
+    that carry no date of their own: a dated dateline or a date in the file name comes first.
+    """
     article = parsed.article
-    if article.published:
+    if article.published and article.published_source != "cli":
         return Anchor(article.published, article.published_source)
     dateline = parsed.dateline
     if dateline and dateline.date_text and dateline.date_start is not None:
@@ -204,10 +95,12 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
                 return Anchor(dt.date(*map(int, match.groups())), "filename")
             except ValueError:
                 pass
+    if article.published:
+        return Anchor(article.published, "cli")
     latest = None
     for mention in find_dates(parsed.text):
         if mention.kind in ("explicit", "iso") and mention.group("year"):
-            day = _explicit(mention, None)
+            day = explicit_day(mention, None)
             if day and (latest is None or day > latest[0]):
                 latest = (day, mention)
     if latest:
@@ -218,360 +111,64 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
     return Anchor(None, "none")
 
 
-def resolve_explicit_text(text: str, anchor: dt.date | None) -> dt.date | None:
-    """A day-exact date from text like '12 JAN 90', 'Nov 22', '2021-11-22', '01/02/2021'."""
-    for mention in find_dates(text):
-        if mention.kind in ("explicit", "iso", "numeric"):
-            return _explicit(mention, anchor)
-    return _dateparser_day(text, anchor)
-
-
-# ---------------------------------------------------------------------------------------------
-# Resolution
-# ---------------------------------------------------------------------------------------------
-def _year(text: str | None, anchor: dt.date | None) -> int | None:
-    if not text:
-        return None
-    year = int(text)
-    if year < 100:  # "12 JAN 90": the century that keeps the date at or before the anchor
-        base = anchor.year if anchor else dt.date.today().year
-        year += (base // 100) * 100
-        if year > base + 1:
-            year -= 100
-    return year
-
-
-def _explicit(mention: DateMention, anchor: dt.date | None) -> dt.date | None:
-    try:
-        day = int(mention.group("day") or 0)
-        month = _MONTHS.get((mention.group("month") or "").lower().rstrip(".")[:9]) or int(
-            mention.group("mnum") or 0
-        )
-        if mention.kind == "numeric":
-            month, day = _numeric_order(day, month)
-        year = _year(mention.group("year"), anchor)
-        if year is None:
-            if anchor is None:
-                return None
-            year = anchor.year
-            candidate = dt.date(year, month, day)
-            # never a date after the article unless the text says so: "8 November" in a
-            # January article is last November
-            if candidate > anchor + dt.timedelta(days=1):
-                year -= 1
-        return dt.date(year, month, day)
-    except (ValueError, TypeError):
-        return None
-
-
-def _numeric_order(first: int, second: int) -> tuple[int, int]:
-    """'01/02/2021': day/month unless the first number cannot be a day's month partner."""
-    if second > 12 >= first:
-        return first, second  # month/day in US order: 02/13 -> (month 2, day 13)
-    return second, first
-
-
-@functools.lru_cache(maxsize=4096)
-def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
-    """dateparser for forms our patterns do not cover; cached since the same strings repeat."""
-    import dateparser  # slow to import; only needed for unusual forms
-
-    settings = {
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        "REQUIRE_PARTS": ["day", "month"],
-    }
-    if anchor:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time(12))
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
-
-
-def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _count(word: str | None) -> int | None:
-    if not word:
-        return None
-    word = word.lower()
-    table = {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-    }
-    return int(word) if word.isdigit() else table.get(word)
-
-
-def resolve(mention: DateMention, anchor: dt.date | None, evidence: Span) -> EventDate | None:
-    """The interval a date expression means, given the publication date. None for periods,
-    sequences (resolved against another event) and expressions the anchor cannot resolve."""
-    kind = mention.kind
-    text = mention.text
-    lowered = text.lower()
-    if kind in ("period", "sequence"):
-        return None
-    if kind in ("explicit", "iso", "numeric"):
-        day = _explicit(mention, anchor)
-        if day is None:
-            return None
-        against = "explicit" if mention.group("year") else "publication"
-        return EventDate(
-            start=day,
-            end=day,
-            precision="day",
-            text=text,
-            evidence=evidence,
-            resolved_against=against,
-            anchor=anchor if against == "publication" else None,
-        )
-    if kind == "year":
-        year = _year(mention.group("year"), anchor)
-        if year is None:
-            return None
-        return _interval(
-            dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text, evidence, None, "explicit"
-        )
-    if kind == "month":
-        month = _MONTHS.get((mention.group("month") or "").lower().rstrip(".")[:9])
-        if not month:
-            return None
-        year = _year(mention.group("year"), anchor)
-        if year is None:
-            if anchor is None:
-                return None
-            year = anchor.year if month <= anchor.month else anchor.year - 1
-            if lowered.startswith("last ") and month == anchor.month:
-                year -= 1
-        first, last = _month_span(year, month)
-        return _interval(first, last, "month", text, evidence, anchor, "publication")
-    if anchor is None:
-        return None
-    return _relative(mention, anchor, evidence)
-
-
-def _interval(
-    start: dt.date,
-    end: dt.date,
-    precision: DatePrecision,
-    text: str,
-    evidence: Span,
-    anchor: dt.date | None,
-    against: str,
-) -> EventDate:
-    return EventDate(
-        start=start,
-        end=end,
-        precision=precision,
-        text=text,
-        evidence=evidence,
-        resolved_against=against if anchor or against == "explicit" else "none",
-        anchor=anchor,
-    )
-
-
-def _relative(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDate | None:
-    lowered = mention.text.lower()
-    kind = mention.kind
-
-    def day(offset: int) -> EventDate:
-        value = anchor - dt.timedelta(days=offset)
-        return _interval(value, value, "day", mention.text, evidence, anchor, "publication")
-
-    if kind == "relative":
-        if "before yesterday" in lowered:
-            return day(2)
-        if "yesterday" in lowered or "last night" in lowered:
-            return day(1)
-        if "overnight" in lowered:
-            return _interval(
-                anchor - dt.timedelta(days=1),
-                anchor,
-                "day",
-                mention.text,
-                evidence,
-                anchor,
-                "publication",
-            )
-        return day(0)
-    if kind == "ago":
-        n_text = (mention.group("n") or "").lower()
-        unit = (mention.group("unit") or "day").lower().rstrip("s")
-        size = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
-        if n_text in ("a few", "several", "few"):
-            low, high = (2, 6) if unit == "day" else (2 * size, 4 * size)
-            return _interval(
-                anchor - dt.timedelta(days=high),
-                anchor - dt.timedelta(days=low),
-                "week" if unit == "day" else "month",
-                mention.text,
-                evidence,
-                anchor,
-                "publication",
-            )
-        n = _count(n_text) or 1
-        if unit == "day":
-            return day(n)
-        center = anchor - dt.timedelta(days=n * size)
-        precision: DatePrecision = (
-            "week" if unit == "week" else ("month" if unit == "month" else "year")
-        )
-        half = {"week": 3, "month": 15, "year": 182}[unit]
-        return _interval(
-            center - dt.timedelta(days=half),
-            min(anchor, center + dt.timedelta(days=half)),
-            precision,
-            mention.text,
-            evidence,
-            anchor,
-            "publication",
-        )
-    if kind == "weekday":
-        target = _WEEKDAYS[(mention.group("weekday") or "")[:3].lower()]
-        back = (anchor.weekday() - target) % 7
-        if (mention.group("which") or "").lower() in ("last", "past") and back == 0:
-            back = 7
-        return day(back)
-    if kind == "weekend":
-        # the most recent Saturday-Sunday on or before the anchor
-        back = (anchor.weekday() - 6) % 7
-        sunday = anchor - dt.timedelta(days=back)
-        return _interval(
-            sunday - dt.timedelta(days=1),
-            sunday,
-            "week",
-            mention.text,
-            evidence,
-            anchor,
-            "publication",
-        )
-    if kind == "calendar":
-        which = (mention.group("which") or "").lower()
-        unit = (mention.group("cunit") or "").lower()
-        if unit == "week":
-            monday = anchor - dt.timedelta(days=anchor.weekday())
-            if which in ("last", "past", "previous"):
-                return _interval(
-                    monday - dt.timedelta(days=7),
-                    monday - dt.timedelta(days=1),
-                    "week",
-                    mention.text,
-                    evidence,
-                    anchor,
-                    "publication",
-                )
-            return _interval(monday, anchor, "week", mention.text, evidence, anchor, "publication")
-        if unit == "month":
-            if which in ("last", "past", "previous"):
-                previous = anchor.replace(day=1) - dt.timedelta(days=1)
-                first, last = _month_span(previous.year, previous.month)
-                return _interval(
-                    first, last, "month", mention.text, evidence, anchor, "publication"
-                )
-            return _interval(
-                anchor.replace(day=1),
-                anchor,
-                "month",
-                mention.text,
-                evidence,
-                anchor,
-                "publication",
-            )
-        if which in ("last", "past", "previous"):
-            year = anchor.year - 1
-            return _interval(
-                dt.date(year, 1, 1),
-                dt.date(year, 12, 31),
-                "year",
-                mention.text,
-                evidence,
-                anchor,
-                "publication",
-            )
-        return _interval(
-            dt.date(anchor.year, 1, 1),
-            anchor,
-            "year",
-            mention.text,
-            evidence,
-            anchor,
-            "publication",
-        )
-    if kind == "recent":
-        low, high = (2, 6) if "few days" in lowered else (1, 14)
-        return _interval(
-            anchor - dt.timedelta(days=high),
-            anchor - dt.timedelta(days=low),
-            "week",
-            mention.text,
-            evidence,
-            anchor,
-            "publication",
-        )
-    return None
-
-
-def shift(date: EventDate, days: int, text: str, evidence: Span) -> EventDate:
-    """A date `days` before (positive) the incident date it is chained to: "the day after"."""
-    if date.start is None or date.end is None:
-        return date
-    start = date.start - dt.timedelta(days=days)
-    end = date.end - dt.timedelta(days=days)
-    return EventDate(
-        start=start,
-        end=end,
-        precision=date.precision,
-        text=text,
-        evidence=evidence,
-        resolved_against="event",
-        anchor=date.start,
-    )
-
-
-def undated(anchor: dt.date | None) -> EventDate:
-    """No date near the incident: a report is news, so the month up to publication, marked
-    unknown; nothing at all without a publication date."""
-    if anchor is None:
-        return EventDate(precision="unknown")
-    return EventDate(
-        start=anchor - dt.timedelta(days=30),
-        end=anchor,
-        precision="unknown",
-        resolved_against="publication",
-        anchor=anchor,
-        on_or_before=True,
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # Incident dates
 # ---------------------------------------------------------------------------------------------
-
-
+# Verbs whose date is the date of a report, not of what it reports.
 _REPORTING = frozenset(
-    "say said says tell told report reported reports announce announced add "
-    "added state stated confirm confirmed claim claimed explain explained note "
-    "noted insist insisted declare declared according".split()
+    "say tell report announce add state confirm claim explain note insist declare according "
+    "deny reveal disclose indicate affirm assert allege acknowledge admit warn stress emphasize "
+    "emphasise inform learn publish broadcast quote cite describe estimate believe "
+    "charge protest denounce condemn".split()
 )
+# Verbs of another event that can take an attack as object: "protested today the murder",
+# "today demanded an investigation into the assassination", "referred today to the killing".
+_OTHER_EVENT = _REPORTING | frozenset(
+    "demand call ask urge request investigate probe refer discuss mention recall remember "
+    "commemorate mark deplore repudiate reject lament mourn regret blame accuse arrest detain "
+    "try sentence convict acquit indict order criticize criticise praise welcome respond react "
+    "attribute link hold resign strike lift end suspend bury attend meet read release "
+    "begin start follow".split()
+)
+# Words that make a death a later one: "several of the wounded died overnight".
+_LATER_DEATH = frozenset("wounded injured wounds injuries hospital".split())
+_DEATH = frozenset("die succumb".split())
+_FUTURE_AUX = frozenset("will shall 'll wo".split())
+_PLANNED = frozenset("schedule plan expect".split())
+# "the attack against the university, which took place this morning": the noun's own time.
+_OCCUR = frozenset("occur happen take".split())
+# Verbs that perform an attack named by a noun: "carried out the attack", "staged an ambush".
+_SUPPORT = _OCCUR | frozenset("carry perpetrate commit stage launch conduct mount execute".split())
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass"))
+# A line that signs a quoted post: "- Name (@handle) November 17, 2021".
+_SIGNATURE = re.compile(r"^\s*[-\u2013\u2014]+\s*\S.{0,80}$")
+# Kinds whose width says little about one day: kept only close to the attack words.
+_COARSE = frozenset(("year", "month", "calendar", "span"))
+
+
+@dataclass(frozen=True)
+class _Chain:
+    """A fragment's date is `days` before (negative: after) the incident it points back to."""
+
+    days: int
+    mention: DateMention
 
 
 def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.date | None) -> None:
-    """Give each fragment the date its segment states, chained dates resolved in order."""
+    """Give each fragment the date its segment states, chained dates resolved in order; a
+    fragment with no date of its own but a report date gets the 'on or before' interval."""
     found = [
         d
         for d in find_dates(parsed.text)
         if not (parsed.dateline and d.start < parsed.dateline.end)
     ]
+    heads: dict[int, set[int]] = {}
+    for fragment in fragments:
+        for mention in fragment.mentions:
+            if mention.kind in ("attack", "harm"):
+                heads.setdefault(mention.sent.index, set()).add(mention.head.i)
     by_cluster: dict[int, Fragment] = {}
+    dated: list[Fragment] = []  # fragments with a date of their own, in text order
     for fragment in fragments:
         by_cluster[fragment.cluster] = fragment
         sent = parsed.sentences[fragment.sentence]
@@ -584,88 +181,310 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
         ]
         if later:
             upper = min(f.sequence.start for f in later if f.sequence is not None)
-        candidates = [d for d in found if lower <= d.start < upper and d.kind not in ("period",)]
-        fragment.date = _best_date(fragment, candidates, parsed, anchor)
+        candidates = [d for d in found if lower <= d.start < upper and d.kind != "period"]
+        context = _Context(parsed, fragment, heads.get(fragment.sentence, set()), anchor)
+        fragment.date = context.best(candidates)
         if fragment.sequence and fragment.sequence.days is not None:
             base = by_cluster.get(fragment.sequence.relative_to)
-            if base is not None and base.date is not None and base.date.start is not None:
-                evidence = Span(
-                    start=fragment.sequence.start,
-                    end=fragment.sequence.start + len(fragment.sequence.text),
-                    text=fragment.sequence.text,
-                )
+            if base is not None and _real(base.date):
+                assert base.date is not None
                 fragment.date = shift(
-                    base.date, fragment.sequence.days, fragment.sequence.text, evidence
+                    base.date,
+                    fragment.sequence.days,
+                    fragment.sequence.text,
+                    _span(parsed, fragment.sequence.start, len(fragment.sequence.text)),
                 )
+        elif not _real(fragment.date) and fragment.sequence is None:
+            chain = _chain(candidates)
+            base = _previous_dated(dated, fragment)
+            if chain is not None and base is not None and base.date is not None:
+                evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
+                fragment.date = shift(base.date, chain.days, chain.mention.text, evidence)
+        if fragment.date is None:
+            fragment.date = context.bound(found)
+        if _real(fragment.date) and fragment.founding:
+            dated.append(fragment)
 
 
-def _best_date(
-    fragment: Fragment, candidates: list[DateMention], parsed: ParsedArticle, anchor: dt.date | None
-) -> EventDate | None:
-    """The date the syntax attaches to the fragment's attack words, skipping dates of reporting
-    verbs ("police said on Monday"); a year or month far from the attack words is background."""
-    scored = []
+def _real(date: EventDate | None) -> bool:
+    """A date of the fragment's own, not only the bound of a report."""
+    return date is not None and date.start is not None and not date.on_or_before
+
+
+def _span(parsed: ParsedArticle, start: int, length: int) -> Span:
+    return Span(start=start, end=start + length, text=parsed.text[start : start + length])
+
+
+def _previous_dated(dated: list[Fragment], fragment: Fragment) -> Fragment | None:
+    """The incident a chained reference points back to: the latest dated attack told before."""
+    earlier = [f for f in dated if f.sentence < fragment.sentence and f.attack_words]
+    earlier = earlier or [f for f in dated if f.sentence < fragment.sentence]
+    return earlier[-1] if earlier else None
+
+
+_CHAIN_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _chain(candidates: list[DateMention]) -> _Chain | None:
+    """'The day before, gunmen stormed ...', 'Hours later, a second bomb ...', 'A day earlier':
+    a step from the incident told before. A step with its own complement ('the day after the
+    ambush, ...') points at that complement, which is also the incident told before."""
     for mention in candidates:
-        if mention.kind == "sequence" or _reporting_date(parsed, mention):
+        if mention.kind != "sequence":
             continue
-        distance = _date_distance(parsed, mention, fragment)
-        coarse = mention.kind in ("year", "month", "calendar")
-        if coarse and distance > 3:
-            continue
-        scored.append((distance + (2 if coarse else 0), mention.start, mention))
-    for _, _, mention in sorted(scored, key=lambda item: (item[0], item[1])):
-        evidence = Span(
-            start=mention.start, end=mention.end, text=parsed.text[mention.start : mention.end]
-        )
-        resolved = resolve(mention, anchor, evidence)
-        if resolved is not None:
-            return resolved
+        words = mention.text.lower().split()
+        if words[0] in ("hours", "minutes") or "same" in words or "that" in words:
+            return _Chain(0, mention)
+        if words[-1] in ("before", "earlier", "after", "later"):
+            size = 7 if words[1].startswith("week") else 1
+            count = int(words[0]) if words[0].isdigit() else _CHAIN_WORDS.get(words[0], 1)
+            sign = 1 if words[-1] in ("before", "earlier") else -1
+            return _Chain(sign * count * size, mention)
+        if any(w in ("next", "following") for w in words):
+            return _Chain(-1, mention)
+        if any(w in ("previous", "preceding") for w in words):
+            return _Chain(1, mention)
     return None
 
 
-def _date_distance(parsed: ParsedArticle, mention: DateMention, fragment: Fragment) -> int:
-    """Dependency-path length from a date expression to the nearest mention of the fragment;
-    the character distance in tens when the sentence has no parse."""
-    sent = parsed.sentence_at(mention.start)
-    if sent is not None and sent.doc is not None:
+class _Context:
+    """What a fragment's sentence says about the dates in it."""
+
+    def __init__(
+        self,
+        parsed: ParsedArticle,
+        fragment: Fragment,
+        heads: set[int],
+        anchor: dt.date | None,
+    ) -> None:
+        self.parsed = parsed
+        self.fragment = fragment
+        self.heads = heads
+        self.anchor = anchor
+
+    def best(self, candidates: list[DateMention]) -> EventDate | None:
+        """The date the syntax attaches to the fragment's attack words; a year or month far
+        from them is background, and the dates of other events are not its date."""
+        scored = []
+        for mention in candidates:
+            if mention.kind == "sequence" or self.elsewhere(mention):
+                continue
+            distance = self.distance(mention)
+            coarse = mention.kind in _COARSE
+            if coarse and distance > 3:
+                continue
+            scored.append((distance + (2 if coarse else 0), mention.start, mention))
+        for _, _, mention in sorted(scored, key=lambda item: (item[0], item[1])):
+            resolved = resolve(mention, self.anchor, self._evidence(mention))
+            if resolved is None or resolved.start is None:
+                continue
+            if self.anchor and resolved.start > self.anchor + dt.timedelta(days=1):
+                continue  # after the article: a plan, not an attack that happened
+            return resolved
+        return None
+
+    def bound(self, found: list[DateMention]) -> EventDate | None:
+        """A report date for an undated fragment: 'police said on Monday', the day a victim
+        died of the wounds, or the signature line of a quoted post right after it. The
+        incident happened on or before it."""
+        sent = self.parsed.sentences[self.fragment.sentence]
+        reports = [
+            m
+            for m in found
+            if sent.start <= m.start < sent.end
+            and m.kind in ("explicit", "iso", "numeric", "relative", "weekday")
+            and (self.reporting(m) or self._later_death(m))
+        ]
+        following = self.parsed.sentences[sent.index + 1 : sent.index + 2]
+        if following and _SIGNATURE.match(following[0].text):
+            line = following[0]
+            reports += [
+                m
+                for m in found
+                if line.start <= m.start < line.end
+                and m.kind in ("explicit", "iso", "numeric")
+                and m.group("year")
+            ]
+        for mention in reports:
+            resolved = resolve(mention, self.anchor, self._evidence(mention))
+            if resolved is None or resolved.end is None:
+                continue
+            if self.anchor and resolved.end >= self.anchor:
+                return None  # the undated interval says as much
+            return on_or_before(
+                resolved.end, mention.text, self._evidence(mention), resolved.resolved_against
+            )
+        return None
+
+    def _later_death(self, mention: DateMention) -> bool:
+        root = self._root(mention)
+        return root is not None and _later_death(root)
+
+    def _evidence(self, mention: DateMention) -> Span:
+        return _span(self.parsed, mention.start, mention.end - mention.start)
+
+    # --- syntax ------------------------------------------------------------------------------
+    def _root(self, mention: DateMention) -> Token | None:
+        sent = self.parsed.sentence_at(mention.start)
+        if sent is None or sent.doc is None:
+            return None
         span = sent.doc.char_span(
             mention.start - sent.start, mention.end - sent.start, alignment_mode="expand"
         )
-        heads = [m.head for m in fragment.mentions if m.sent.index == sent.index]
-        if span is not None and heads:
-            return min(tree_distance(span.root, head) for head in heads)
-    return min(abs(mention.start - m.start) for m in fragment.mentions) // 10
+        return span.root if span is not None else None
 
+    def _attack_heads(self, mention: DateMention) -> list[Token]:
+        sent = self.parsed.sentence_at(mention.start)
+        if sent is None:
+            return []
+        return [m.head for m in self.fragment.mentions if m.sent.index == sent.index]
 
-def _reporting_date(parsed: ParsedArticle, mention: DateMention) -> bool:
-    """'police said on Monday': the date of the report, not of the attack."""
-    sent = parsed.sentence_at(mention.start)
-    if sent is None or sent.doc is None:
-        before = parsed.text[max(0, mention.start - 25) : mention.start].lower().split()
-        return bool(before) and before[-1] in _REPORTING
-    doc = sent.doc
-    span = doc.char_span(
-        mention.start - sent.start, mention.end - sent.start, alignment_mode="expand"
-    )
-    if span is None:
-        return False
-    head = span.root
-    for _ in range(3):
-        governor = head.head
-        if governor.i == head.i:
-            break
-        if governor.lemma_.lower() in _REPORTING and governor.pos_ == "VERB":
+    def distance(self, mention: DateMention) -> int:
+        """Dependency-path length from a date expression to the nearest mention of the
+        fragment; the character distance in tens when the sentence has no parse."""
+        root = self._root(mention)
+        heads = self._attack_heads(mention)
+        if root is not None and heads:
+            return min(tree_distance(root, head) for head in heads)
+        return min(abs(mention.start - m.start) for m in self.fragment.mentions) // 10
+
+    def elsewhere(self, mention: DateMention) -> bool:
+        """The date of another event of the sentence: a report, a reaction, a later death, a
+        toll update, a plan."""
+        root = self._root(mention)
+        if root is None:
+            return self.reporting(mention)
+        if _planned(root) or _later_death(root):
             return True
-        if governor.pos_ == "VERB":
+        if self._owned(root):
             return False
-        head = governor
+        if self.reporting(mention):
+            return True
+        verb = _governing_verb(root)
+        if (
+            verb is not None
+            and verb.dep_ == "relcl"
+            and verb.head.i not in self.heads
+            and verb.lemma_.lower() not in _OCCUR
+        ):
+            return True  # "the group that laid down its weapons on 9 March": another event
+        # judged against the attack words when there are any: a casualty word may tell of a
+        # later death ("after several of the wounded died")
+        sent = self.parsed.sentence_at(mention.start)
+        mentions = [m for m in self.fragment.mentions if sent and m.sent.index == sent.index]
+        attacks = [m.head for m in mentions if m.kind == "attack"]
+        heads = attacks or [m.head for m in mentions]
+        return bool(heads) and all(self._other_event(root, head) for head in heads)
+
+    def _owned(self, root: Token) -> bool:
+        """The date hangs on an attack or casualty word before any other verb: 'killed on
+        Sunday', 'the attack on Friday, 23 June', 'Sunday's bombing'."""
+        for token in (root, *root.ancestors):
+            if token.i in self.heads:
+                return True
+            if token.pos_ in ("VERB", "AUX"):
+                # "the murder ..., carried out this morning": the verb that performs the attack
+                return token.lemma_.lower() in _SUPPORT and (
+                    token.head.i in self.heads or any(c.i in self.heads for c in token.children)
+                )
+        return False
+
+    def reporting(self, mention: DateMention) -> bool:
+        """'police said on Monday', 'according to military sources today'. A date after the
+        attack words and away from the verb is the attack's, whatever the parse says: 'denied
+        any links with the assassination 8 days ago'."""
+        root = self._root(mention)
+        if root is None:
+            before = self.parsed.text[max(0, mention.start - 25) : mention.start].lower().split()
+            return bool(before) and before[-1] in _REPORTING
+        head = root
+        for _ in range(3):
+            governor = head.head
+            if governor.i == head.i:
+                break
+            if governor.lower_ == "according":
+                return True
+            if governor.pos_ == "VERB":
+                if governor.lemma_.lower() not in _REPORTING:
+                    return False
+                attacks = [i for i in self.heads if governor.i < i < root.i]
+                return not attacks or root.i - governor.i <= 4
+            head = governor
+        return False
+
+    def _other_event(self, root: Token, attack: Token) -> bool:
+        """Whether the date and the attack word meet at a verb of another event: the attack
+        sits in its subject's modifiers ('the toll from the bomb rose on Tuesday'), in its
+        clausal complement ('reported today that ...'), or is the object of a verb of
+        reaction, report or inquiry that the date precedes ('protested today the murder')."""
+        up_attack = {t.i for t in (attack, *attack.ancestors)}
+        meeting = next((t for t in (root, *root.ancestors) if t.i in up_attack), None)
+        if meeting is None or meeting.i in (attack.i, root.i) or meeting.i in self.heads:
+            return False
+        if meeting.pos_ not in ("VERB", "AUX"):
+            return False
+        step = next(t for t in (attack, *attack.ancestors) if t.head.i == meeting.i)
+        if step.dep_ in _SUBJECTS:
+            return step.i != attack.i and not _compound_of(attack, step)
+        if step.dep_ == "ccomp":
+            return True
+        return root.i < attack.i and meeting.lemma_.lower() in _OTHER_EVENT
+
+
+def _compound_of(attack: Token, step: Token) -> bool:
+    """'the car bomb': the attack word heads or modifies the subject noun itself."""
+    return attack.head.i == step.i and attack.dep_ in ("compound", "amod", "nmod")
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _planned(root: Token) -> bool:
+    """'the elections scheduled for Sunday', 'will meet on 27 May': not something that happened."""
+    verb = _governing_verb(root)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _PLANNED and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+
+def _later_death(root: Token) -> bool:
+    """'several of the wounded died overnight', 'died of his wounds on Tuesday', 'died in
+    hospital': a death after the attack, on a day of its own."""
+    verb = _governing_verb(root)
+    if verb is None or verb.lemma_.lower() not in _DEATH:
+        return False
+    if verb.lemma_.lower() == "succumb":
+        return True
+    for child in verb.children:
+        words = {t.lower_ for t in child.subtree}
+        if child.dep_ in _SUBJECTS and words & {"wounded", "injured"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and words & _LATER_DEATH:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and "hospital" in words:
+            return True
     return False
 
 
 def event_date(incident: Incident, anchor: dt.date | None) -> EventDate:
-    """The date of an incident: its attack fragments' first, else the undated interval."""
+    """The date of an incident: its attack fragments' first date of their own, else a report
+    date that bounds it, else the undated interval."""
     attack_first = sorted(incident.fragments, key=lambda f: (not f.attack_words, f.start))
     for fragment in attack_first:
-        if fragment.date is not None:
+        if _real(fragment.date):
+            assert fragment.date is not None
+            return fragment.date
+    for fragment in attack_first:
+        if fragment.date is not None and fragment.date.on_or_before:
             return fragment.date
     return undated(anchor)

@@ -606,5 +606,7 @@ def _sequence(cut: re.Match[str], previous: int, start: int) -> Sequence:
         days = 0
     relation = cut.group("rel").lower()
     # "A ..., the day after B": B is one day before A; "the day before B": B one day after A.
-    sign = 1 if relation in ("after", "later") else -1
+    # "later" and "earlier" take no complement and place the clause they open: "A on Sunday;
+    # two days later B": B is two days after A.
+    sign = 1 if relation in ("after", "earlier") else -1
     return Sequence(previous, None if days is None else sign * days, cut.group(), start)

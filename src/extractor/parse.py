@@ -133,6 +133,12 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol jr sr inc corp co ltd bros "
     "dept univ approx est vs etc al pres sec insp supt brig messrs".split()
 )
+# What follows a clock time "4 p.m." in the same sentence: a day, a month or a time zone.
+_CLOCK_NEXT = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d|(?:GMT|UTC|[A-Z]{2,3}T)\b",
+    re.IGNORECASE,
+)
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 
@@ -175,6 +181,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last) and (not nxt or not nxt.isupper()):
             continue  # U.S. / a.m. inside a sentence
+        if last in ("a.m", "p.m") and _CLOCK_NEXT.match(text, match.end()):
+            continue  # "at 4 p.m. Monday", "at 9 a.m. GMT": the time goes on
         if nxt and nxt.islower():
             continue
         yield from _cap(text, cursor, match.end())

@@ -1,0 +1,158 @@
+"""dates.py through the pipeline: which date expression of a story is an incident's date.
+
+The stories are written for these tests. Weekdays were read off a calendar: in November 2021,
+Monday is the 15th and 22nd, Wednesday the 17th and 24th, Friday the 19th, Saturday the 20th,
+Sunday the 21st.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import Event, Extractor
+from extractor.read import make_article
+
+
+def d(day: int, month: int = 11, year: int = 2021) -> dt.date:
+    return dt.date(year, month, day)
+
+
+def events(extractor: Extractor, text: str, published: dt.date) -> list[Event]:
+    article = make_article(text, id="t", published=published, published_source="metadata")
+    return extractor.extract(article).events
+
+
+def dates_of(
+    extractor: Extractor, text: str, published: dt.date
+) -> list[tuple[dt.date | None, ...]]:
+    return [(e.date.start, e.date.end) for e in events(extractor, text, published)]
+
+
+# --- chains across sentences ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "A roadside bomb killed five soldiers in Kandahar on Monday. The day before, gunmen "
+            "stormed a police checkpoint in Kunduz, killing three officers.",
+            d(23),
+            [(d(22), d(22)), (d(21), d(21))],
+            id="the-day-before",
+        ),
+        pytest.param(
+            "Gunmen attacked a bus near Kano on Friday, killing four passengers. Two days later, "
+            "a bomb exploded at a market in Maiduguri, killing six people.",
+            d(22),
+            [(d(19), d(19)), (d(21), d(21))],
+            id="two-days-later",
+        ),
+        pytest.param(
+            "Militants ambushed an army convoy in Borno on Wednesday, killing ten soldiers. The "
+            "next morning, insurgents attacked a village in Yobe and killed five farmers.",
+            d(22),
+            [(d(17), d(17)), (d(18), d(18))],
+            id="the-next-morning",
+        ),
+        pytest.param(
+            "A suicide bomber killed seven people at a checkpoint in Mogadishu on Saturday. "
+            "Hours later, gunmen attacked a hotel in Kismayo, killing two guards.",
+            d(22),
+            [(d(20), d(20)), (d(20), d(20))],
+            id="hours-later",
+        ),
+    ],
+)
+def test_chain_across_sentences(
+    extractor: Extractor, text: str, published: dt.date, expected: list[tuple[dt.date, dt.date]]
+) -> None:
+    assert dates_of(extractor, text, published) == expected
+
+
+def test_chained_date_says_what_it_was_resolved_against(extractor: Extractor) -> None:
+    text = (
+        "A roadside bomb killed five soldiers in Kandahar on Monday. The day before, gunmen "
+        "stormed a police checkpoint in Kunduz, killing three officers."
+    )
+    second = events(extractor, text, d(23))[1]
+    assert (second.date.resolved_against, second.date.anchor) == ("event", d(22))
+    assert second.date.text is not None and second.date.text.lower() == "the day before"
+
+
+# --- dates of other events in the sentence -----------------------------------------------------
+
+
+def test_a_report_date_bounds_an_undated_incident(extractor: Extractor) -> None:
+    (event,) = events(
+        extractor,
+        "Gunmen killed three farmers in a village in Plateau state, police said on Monday.",
+        d(23),
+    )
+    assert event.date.on_or_before and event.date.end == d(22)
+    assert event.date.precision == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        pytest.param(
+            "The president today condemned the murder of a judge in Medellin.",
+            d(22),
+            id="reaction",
+        ),
+        pytest.param(
+            "Carlos Pizarro, leader of the group that laid down its weapons on 9 March, was shot "
+            "dead aboard a plane.",
+            d(27, 4, 1990),
+            id="relative-clause",
+        ),
+        pytest.param(
+            "Gunmen shot dead a mayoral candidate in Guerrero ahead of the elections scheduled "
+            "for Sunday.",
+            d(24),
+            id="plan",
+        ),
+    ],
+)
+def test_the_date_of_another_event_is_not_the_incident_date(
+    extractor: Extractor, text: str, published: dt.date
+) -> None:
+    (event,) = events(extractor, text, published)
+    assert event.date.precision == "unknown" and event.date.text is None, event.date
+    assert event.date.end == published  # the undated interval: the 30 days up to publication
+
+
+def test_the_attack_day_not_the_toll_update_or_the_later_deaths(extractor: Extractor) -> None:
+    text = (
+        "The toll from a car bomb that exploded at a market in Baquba rose to 19 on Thursday "
+        "after several of the wounded died overnight, officials said.\n\n"
+        "The bomb went off on Tuesday afternoon as shoppers crowded the stalls."
+    )
+    (event,) = events(extractor, text, d(19))  # a Friday story
+    assert (event.date.start, event.date.end) == (d(16), d(16))
+
+
+def test_an_explicit_date_is_kept_when_a_report_date_comes_first(extractor: Extractor) -> None:
+    text = "The army said today that guerrillas had attacked a power station on 8 November."
+    (event,) = events(extractor, text, d(22))
+    assert (event.date.start, event.date.end) == (d(8), d(8))
+
+
+def test_no_date_near_the_incident_is_a_wide_interval_of_unknown_precision(
+    extractor: Extractor,
+) -> None:
+    (event,) = events(extractor, "Gunmen killed four villagers in Zamfara state.", d(22))
+    assert (event.date.start, event.date.end, event.date.precision) == (d(23, 10), d(22), "unknown")
+    assert event.date.on_or_before
+
+
+def test_no_event_date_after_the_article(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed a judge in Cali on Friday; the trial of two suspects will open on "
+        "30 November."
+    )
+    (event,) = events(extractor, text, d(22))
+    assert (event.date.start, event.date.end) == (d(19), d(19))
