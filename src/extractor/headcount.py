@@ -56,6 +56,7 @@ _QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
 )
 # Entity labels that a proper noun naming a person never carries.
 _NOT_PERSON = frozenset("GPE LOC ORG NORP FAC PRODUCT EVENT WORK_OF_ART LAW DATE TIME".split())
+_ONE_PERSON = frozenset("he him she her himself herself".split())
 # Words that count people without being a number of them: "the toll", "the number of".
 _NOT_ONE = frozenset("toll number death people total majority rest".split())
 
@@ -148,7 +149,7 @@ def single_count(noun: Token) -> Headcount | None:
             and (noun.tag_ in ("NN", "NNP") or noun.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
         ):
             return Headcount(1, 1, "exact", [child])  # "a general", even when tagged an adjective
-    if is_person_name(noun):
+    if is_person_name(noun) or (noun.pos_ == "PRON" and noun.lower_ in _ONE_PERSON):
         return Headcount(1, 1, "exact", [noun])
     if (
         noun.tag_ == "NN"

@@ -93,6 +93,8 @@ _ANYONE = frozenset("one anyone anybody".split())
 _HOLDING = frozenset("take hold keep seize".split())
 # Verbs of a casualty's life ending: "lost their lives", "claimed the lives of 12".
 _LIFE_VERBS = frozenset("lose claim cost take".split())
+# Words whose zero says nobody was harmed at all: "no one was hurt", "there were no injuries".
+_HURT = frozenset("hurt injured wounded harmed injuries injury".split())
 _REFLEXIVE = frozenset("themselves himself herself".split())
 
 
@@ -172,13 +174,15 @@ def _count_for(token: Token, outcome: Outcome, mention: Mention) -> list[CountMe
     zero = _zero(token, victims)
     if zero is not None:
         counts = [_make(mention, outcome, zero, None, token)]
-        if outcome == "wounded" and token.lower_ in ("hurt", "injured", "wounded", "harmed"):
+        if outcome == "wounded" and token.lower_ in _HURT:
             # "no one was hurt": nobody was killed either, unless the text counts the dead
             killed = _make(mention, "killed", zero, None, token)
             killed.implied = True
             counts.append(killed)
         return counts
     value, victim = _victim_count(token, victims)
+    if value is None:
+        value = _named_after_of(token)
     if value is None:
         nominal = _nominal_count(token)
         if nominal is None:
@@ -283,7 +287,7 @@ def _also(trigger: Token) -> bool:
     """'A sound technician was also killed', 'three peasants were also wounded': people added to
     a count given before."""
     holders = [trigger]
-    if trigger.dep_ in ("acomp", "oprd", "xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):
+    if trigger.dep_ in ("acomp", "oprd") and trigger.head.pos_ in ("VERB", "AUX"):
         holders.append(trigger.head)
     return any(
         child.dep_ == "advmod" and child.lower_ in ("also", "too")
@@ -293,9 +297,13 @@ def _also(trigger: Token) -> bool:
 
 
 def _clause_text(token: Token) -> str:
-    """The words of the clause around a casualty word, to look for a period ("since 2019")."""
+    """The words of the clause around a casualty word, to look for a period ("since 2019"); a
+    coordinated verb without a subject of its own shares its clause ("the attacks over the past
+    12 days have killed 2 and wounded 20")."""
     head = token
-    while head.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and head.head.i != head.i:
+    while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and head.head.i != head.i:
+        if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break  # a coordinated clause with its own subject is a clause of its own
         head = head.head
     return " ".join(t.text for t in head.subtree)
 
@@ -343,6 +351,10 @@ def _victims(token: Token) -> list[Token]:
         found += [
             c for c in token.head.children if c.i != token.i and c.dep_ in ("dobj", "nsubjpass")
         ]
+    # "was shot to death", "beat him to death": the victim of the verb
+    if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
+        verb = token.head.head
+        found += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     # "lost their lives", "lost his life": the subject of the verb
     if token.lower_ in ("lives", "life") and token.head.lemma_.lower() in _LIFE_VERBS:
         found += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -368,6 +380,24 @@ def _victims(token: Token) -> list[Token]:
     return found
 
 
+def _named_after_of(token: Token) -> Headcount | None:
+    """'the assassination of liberal presidential candidate Luis Carlos Galan' when the parse of
+    the phrase broke (truecased capitals often do): the person named right after 'of'."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NN", "NNP"):
+        return None
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return None
+    for other in doc[token.i + 2 : token.i + 10]:
+        if other.ent_type_ == "PERSON":
+            name = [t for t in doc[other.i :] if t.ent_type_ == "PERSON" or t.is_space]
+            end = next((n for n, t in enumerate(name) if t.i != other.i + n), len(name))
+            return Headcount(1, 1, "exact", name[:end])
+        if other.ent_type_ or other.is_punct or other.pos_ in ("VERB", "AUX", "ADP", "NUM"):
+            return None
+    return None
+
+
 def _zero(token: Token, victims: list[Token]) -> Headcount | None:
     """'no one was hurt', 'no casualties', 'nobody was killed', 'there were no injuries',
     'injured no one', 'without casualties', 'the deputy was not injured', 'neither X nor Y
@@ -388,14 +418,24 @@ def _zero(token: Token, victims: list[Token]) -> Headcount | None:
     for victim in victims:
         if victim.lower_ in _ZERO_WORDS:
             return Headcount(0, 0, "exact", [victim])
-        if victim.lower_ in _ANYONE and any(c.lower_ in ("no", "not") for c in victim.children):
-            return Headcount(0, 0, "exact", [victim])
+        if victim.lower_ in _ANYONE and (
+            any(c.lower_ in ("no", "not") for c in victim.children) or _after_no(victim)
+        ):
+            return Headcount(0, 0, "exact", [victim.doc[victim.left_edge.i], victim])
         words = {t.lower_ for t in victim.subtree}
         if "neither" in words and "nor" in words:
             return Headcount(0, 0, "exact", [victim])
         if "not" in words and "single" in words:
             return Headcount(0, 0, "exact", [victim])  # "not a single person was killed"
     return None
+
+
+def _after_no(token: Token) -> bool:
+    """'No\none was injured': a line break in capitals can cut 'no' off from 'one' in the parse."""
+    for other in reversed(token.doc[max(0, token.i - 3) : token.i]):
+        if not other.is_space:
+            return other.lower_ == "no"
+    return False
 
 
 def _nominal_count(token: Token) -> Headcount | None:
@@ -406,6 +446,15 @@ def _nominal_count(token: Token) -> Headcount | None:
             child.like_num and child.dep_ in ("amod", "compound", "npadvmod")
         ):
             return number_phrase(child)
+    # "2 people were killed and 30 wounded", where the parser leaves "30" hanging
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        before is not None
+        and token.lower_ in ("dead", "wounded", "injured", "hurt", "killed")
+        and (before.like_num or (is_number_word(before.text) and before.lower_ not in ("a", "an")))
+        and not (before.dep_ == "nummod" and before.head.i > token.i)
+    ):
+        return number_phrase(before)
     if token.lower_ in ("toll",) or (token.lower_ == "death" and token.dep_ == "compound"):
         toll = token if token.lower_ == "toll" else token.head
         # "the death toll rose to 40", "the toll stood at 23", "a death toll of 12"
