@@ -56,6 +56,16 @@ _QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
 )
 # Entity labels that a proper noun naming a person never carries.
 _NOT_PERSON = frozenset("GPE LOC ORG NORP FAC PRODUCT EVENT WORK_OF_ART LAW DATE TIME".split())
+# Entity labels of numbers that count no people: "at 1533 GMT", "$20 million", "20 kg". Not
+# DATE, which the small model also gives to "between 8 and 10 soldiers".
+_NOT_PEOPLE = frozenset("TIME MONEY PERCENT QUANTITY ORDINAL".split())
+# Words after a number that make it a time: "at 1533 GMT", "at 0100 hours".
+_CLOCK = frozenset("gmt utc hours hrs hr h am pm a.m. p.m. local".split())
+# Singular nouns that name many people: "the family was killed", "a patrol was ambushed".
+_COLLECTIVE = frozenset(
+    "family group patrol crew unit convoy couple team squad column platoon company battalion "
+    "population community village town delegation staff".split()
+)
 _ONE_PERSON = frozenset("he him she her himself herself".split())
 # Words that count people without being a number of them: "the toll", "the number of".
 _NOT_ONE = frozenset("toll number death people total majority rest".split())
@@ -110,27 +120,26 @@ def _names_of_counted(parts: list[Token], first: Headcount) -> bool:
 
 
 def is_person_name(token: Token) -> bool:
-    """A proper noun that names a person: tagged PERSON, or an untagged name of several words
-    ('Jose Antonio Rodriguez Porth' in truecased capitals often gets no label)."""
+    """A singular proper noun that names a person: tagged PERSON, or not tagged at all (names in
+    truecased capitals often get no label; places and groups get theirs)."""
     if token.pos_ != "PROPN" or token.tag_ != "NNP":
         return False
-    if token.ent_type_ == "PERSON":
-        return True
-    return not token.ent_type_ and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
-    )
+    return token.ent_type_ in ("PERSON", "")
 
 
 def single_count(noun: Token) -> Headcount | None:
     """The count of one noun phrase, without its conjuncts."""
-    # The noun is itself a number: "13 were killed", "three of them died".
+    # The noun is itself a number: "13 were killed", "three of them died"; not a time
+    # ("at 1533 GMT") or an amount
     if (
         noun.like_num
         or noun.pos_ == "NUM"
         or (is_number_word(noun.text) and noun.lower_ not in ("a", "an"))
     ):
-        return number_phrase(noun)
+        return None if noun.ent_type_ in _NOT_PEOPLE else number_phrase(noun)
     for child in noun.children:
+        if child.ent_type_ in _NOT_PEOPLE:
+            continue
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
             value = number_phrase(child)
             return _with_fused_one(noun, child, value) if value is not None else None
@@ -148,9 +157,17 @@ def single_count(noun: Token) -> Headcount | None:
             and child.lower_ in ("a", "an", "another")
             and (noun.tag_ in ("NN", "NNP") or noun.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
         ):
+            if noun.lower_ in ("couple", "pair"):
+                return Headcount(2, 2, "exact", [child, noun])  # "a young couple"
             return Headcount(1, 1, "exact", [child])  # "a general", even when tagged an adjective
     if is_person_name(noun) or (noun.pos_ == "PRON" and noun.lower_ in _ONE_PERSON):
         return Headcount(1, 1, "exact", [noun])
+    if (
+        noun.tag_ in ("NN", "NNP")
+        and noun.lower_ not in _COLLECTIVE
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+    ):
+        return Headcount(1, 1, "exact", [noun])  # "banker Ramiro Castillo Love", a broken name
     if (
         noun.tag_ == "NN"
         and any(c.dep_ in ("det", "poss") for c in noun.children)
@@ -198,7 +215,7 @@ def number_phrase(number: Token) -> Headcount | None:
     ):
         end += 1
     value = parse_number([t.text for t in doc[start : end + 1]])
-    if value is None:
+    if value is None or (end + 1 < len(doc) and doc[end + 1].lower_ in _CLOCK):
         return None
     tokens = list(doc[start : end + 1])
     before = " ".join(t.lower_ for t in doc[max(0, start - 3) : start])

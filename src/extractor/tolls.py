@@ -20,7 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from .headcount import Headcount, add, joiner, np_count, number_phrase
+from .headcount import Headcount, add, is_person_name, joiner, np_count, number_phrase
 from .mentions import Mention
 from .numbers import VAGUE, is_number_word
 from .parse import ParsedArticle
@@ -95,6 +95,7 @@ _HOLDING = frozenset("take hold keep seize".split())
 _LIFE_VERBS = frozenset("lose claim cost take".split())
 # Words whose zero says nobody was harmed at all: "no one was hurt", "there were no injuries".
 _HURT = frozenset("hurt injured wounded harmed injuries injury".split())
+_DEGREE = frozenset("seriously badly critically gravely severely fatally".split())
 _REFLEXIVE = frozenset("themselves himself herself".split())
 
 
@@ -164,7 +165,7 @@ def _counts_for(token: Token, mention: Mention) -> list[CountMention]:
             _make(mention, "wounded", zero, None, token),
         ]
     outcome = outcome_of(token)
-    if outcome is None or _partial(token):
+    if outcome is None or _partial(token) or _purpose(token):
         return []
     return _count_for(token, outcome, mention)
 
@@ -308,6 +309,16 @@ def _clause_text(token: Token) -> str:
     return " ".join(t.text for t in head.subtree)
 
 
+def _purpose(token: Token) -> bool:
+    """'came to the country to assassinate Pablo Escobar': an infinitive names an aim, not a
+    death, unless the attackers 'managed to kill'."""
+    return (
+        token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.head.lemma_.lower() not in ("manage", "succeed")
+    )
+
+
 def _partial(token: Token) -> bool:
     """'two of the wounded', 'one of the dead': part of a count given elsewhere."""
     if token.dep_ != "pobj" or token.head.lower_ != "of":
@@ -337,6 +348,10 @@ def _victims(token: Token) -> list[Token]:
     ]
     # "killed 13 fighters", "killing three", "wounding 20 others"
     found += [c for c in children if c.dep_ in ("dobj", "obj")]
+    # "assassinated in less than 48 hours, magistrate Carlos Valencia Garcia, ...": a name the
+    # parser hung on the verb as an adverbial
+    if token.pos_ == "VERB" and not found:
+        found += [c for c in children if c.dep_ in ("npadvmod", "appos") and is_person_name(c)]
     # "left five people dead", "was found dead": dead is a predicate of the verb's object
     if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.lower_ in (
         "dead",
@@ -362,7 +377,17 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         found.append(token.head)
     # A passive participle in a reduced relative clause: "the 13 soldiers killed in the ambush"
-    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    # or a relative clause: "two patrolmen who were murdered", "the civilians who died"; not
+    # "a government that has murdered", whose noun is the killer
+    if (
+        token.dep_ in ("acl", "relcl")
+        and token.head.pos_ in ("NOUN", "PROPN", "NUM")
+        and all(
+            c.tag_ in ("WP", "WDT") and (c.dep_ == "nsubjpass" or token.lemma_ in ("die", "perish"))
+            for c in children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        )
+    ):
         found.append(token.head)
     # "the killing of six priests", "the deaths of 12", "Galan's murder", "the lives of 12"
     if token.pos_ in ("NOUN", "PROPN"):
@@ -373,7 +398,11 @@ def _victims(token: Token) -> list[Token]:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        found += [c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        found += [
+            c
+            for c in children
+            if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her"))
+        ]
     # "were killed" coordinated with a verb that has the subject: "were shot and killed"
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -386,9 +415,15 @@ def _named_after_of(token: Token) -> Headcount | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NN", "NNP"):
         return None
     doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    for other in doc[token.i + 1 : token.i + 6]:
+        if of is not None or other.pos_ in ("VERB", "AUX") or other.lower_ in (",", ";"):
+            break
+        if other.lower_ == "of":
+            of = other  # "the assassination on 22 March of Bernardo Jaramillo"
+    if of is None:
         return None
-    for other in doc[token.i + 2 : token.i + 10]:
+    for other in doc[of.i + 1 : of.i + 9]:
         if other.ent_type_ == "PERSON":
             name = [t for t in doc[other.i :] if t.ent_type_ == "PERSON" or t.is_space]
             end = next((n for n, t in enumerate(name) if t.i != other.i + n), len(name))
@@ -402,6 +437,8 @@ def _zero(token: Token, victims: list[Token]) -> Headcount | None:
     """'no one was hurt', 'no casualties', 'nobody was killed', 'there were no injuries',
     'injured no one', 'without casualties', 'the deputy was not injured', 'neither X nor Y
     was hurt', 'not a single person was killed'."""
+    if any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children):
+        return None  # "no one was seriously hurt" says nothing of the lightly hurt
     for child in token.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return Headcount(0, 0, "exact", [child])
@@ -506,6 +543,8 @@ def _self_inflicted(token: Token, mention: Mention) -> list[CountMention]:
 
 def _is_update(token: Token) -> bool:
     """'the death toll rose to 40', 'the number of dead climbed to'."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False  # "killing" is no toll that rises
     current = token
     for _ in range(3):
         if current.lemma_.lower() in _UPDATE_LEMMAS and current.pos_ == "VERB":
