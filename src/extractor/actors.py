@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
@@ -23,7 +24,7 @@ from .schema import ActorKind, Attribution, Perpetrator, Span, Target
 
 if TYPE_CHECKING:
     from .claims import ClaimMention
-from .text import Match
+from .text import Match, fold
 
 Role = str  # "perpetrator" | "target"
 
@@ -58,10 +59,16 @@ _NOT_ACTORS = frozenset(
     "month year area zone region place moment life lives it this that which what who one "
     # places, not parties: "attacked the outskirts of the city", "the northern sectors"
     "sector sectors outskirts vicinity surroundings part parts side sides highway road roads "
-    "street streets areas zones regions neighborhood neighbourhood neighborhoods".split()
+    "street streets areas zones regions neighborhood neighbourhood neighborhoods "
+    # the means, not the target: "planted a bomb", "seized rifles"; clock times ("1700 GMT") and
+    # transcription marks ("[words indistinct]")
+    "bomb bombs explosive explosives device devices charge charges dynamite mine mines grenade "
+    "grenades rifle rifles weapon weapons ammunition shot shots gmt word words indistinct".split()
 )
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019](?:[sS])?$")
 
 
 @dataclass(eq=False)
@@ -79,6 +86,7 @@ class ActorMention:
     country_code: str | None = None
     attribution: Attribution = "reported"
     syntactic: bool = True
+    proper: bool = False
 
     @property
     def evidence(self) -> Span:
@@ -242,18 +250,9 @@ def _inherited_subject(verb: Token) -> Token | None:
 
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase a token heads, without relative clauses,
-    trailing prepositional phrases (other than 'of') or appositions' own clauses."""
-    keep = [token]
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "conj"):
-            continue
-        if child.dep_ == "prep" and child.lower_ != "of":
-            continue
-        if child.i > token.i and child.dep_ == "appos":
-            keep += list(child.subtree)
-            continue
-        keep += list(child.subtree)
-    indices = sorted(t.i for t in keep)
+    trailing prepositional phrases (other than 'of') or appositions' own clauses; an 'of'
+    complement is pruned the same way ("the residences of leaders such as X and Y, ...")."""
+    indices = sorted(t.i for t in _phrase_tokens(token))
     start, end = indices[0], indices[-1] + 1
     # stop at the first gap (a clause we skipped)
     for i, j in itertools.pairwise(indices):
@@ -261,6 +260,23 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = i + 1 if i >= token.i else end
             break
     return start, end
+
+
+def _phrase_tokens(token: Token, depth: int = 0) -> list[Token]:
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "conj"):
+            continue
+        if child.dep_ == "prep":
+            if child.lower_ != "of" or child.i < token.i:
+                continue
+            keep.append(child)
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and depth < 3:
+                    keep += _phrase_tokens(grandchild, depth + 1)
+            continue
+        keep += list(child.subtree)
+    return keep
 
 
 class _Context:
@@ -281,7 +297,8 @@ class _Context:
         ):
             return None
         if token.ent_type_ in _BAD_ENTITIES or (
-            token.lemma_.lower() in _NOT_ACTORS and token.lower_ not in _PRONOUNS
+            (token.lemma_.lower() in _NOT_ACTORS or token.lower_ in _NOT_ACTORS)
+            and token.lower_ not in _PRONOUNS
         ):
             return None
         doc = token.doc
@@ -312,7 +329,8 @@ class _Context:
                 group.countries[0] if len(group.countries) == 1 else None,
                 attribution,
             )
-        noun = self._noun_in(start, end)
+        head_start = offset + token.idx
+        noun = self._noun_in(start, end, head=(head_start, head_start + len(token.text)))
         name = _clean_name(span)
         if not name:
             return None
@@ -328,14 +346,13 @@ class _Context:
             return ActorMention(
                 role, mention, start, end, text, name, kind, None, noun.country, attribution
             )
-        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+        if token.ent_type_ in _NAME_ENTITIES or token.pos_ == "PROPN":
+            # a name: a person, an organisation, a building ("Hector Oqueli", "Fenastras")
             return ActorMention(
-                role, mention, start, end, text, name, "other", None, None, attribution
+                role, mention, start, end, text, name, "other", None, None, attribution, True, True
             )
-        if role == "target" and token.pos_ in ("NOUN", "PROPN"):
-            return ActorMention(
-                role, mention, start, end, text, name, "other", None, None, attribution
-            )
+        # A common noun our lexicon does not list ("orders", "the clashes", "the towns") is
+        # rarely who or what was attacked: the lexicon names people, forces and property.
         return None
 
     def _modifier(self, mention: Mention, token: Token) -> ActorMention | None:
@@ -422,14 +439,15 @@ class _Context:
         """The kind of a phrase: its head noun's, but a vehicle, post or base of the army or
         police belongs to the forces ("military vehicle", "police post", "army patrol")."""
         kind: ActorKind = head.entry.kind
+        inside = [m.value.entry.kind for m in self.nouns if m.start < end and start < m.end]
         if kind in ("property", "infrastructure", "other"):
-            for match in self.nouns:
-                if (
-                    match.start < end
-                    and start < match.end
-                    and match.value.entry.kind in _FORCE_KINDS
-                ):
-                    return match.value.entry.kind
+            forces = [k for k in inside if k in _FORCE_KINDS]
+            if forces:
+                return forces[0]
+        if kind == "other":
+            # "rebel leader", "members of the civil defense": a generic word takes the kind
+            # of the noun that says whose it is
+            return next((k for k in inside if k != "other"), kind)
         return kind
 
     def _group_in(self, start: int, end: int) -> GroupEntry | None:
@@ -438,11 +456,17 @@ class _Context:
                 return match.value
         return None
 
-    def _noun_in(self, start: int, end: int) -> NounHit | None:
+    def _noun_in(
+        self, start: int, end: int, *, head: tuple[int, int] | None = None
+    ) -> NounHit | None:
+        """The actor noun of a phrase: the one at its head word when there is one ("the house
+        of a worker" is a house), else the last ("the floor of the hotel")."""
         best = None
         for match in self.nouns:
             if match.start < end and start < match.end:
-                best = match.value  # the last noun of a phrase is its head
+                if head is not None and match.start < head[1] and head[0] < match.end:
+                    return match.value
+                best = match.value
         return best
 
     def _antecedent(self, before: int) -> GroupEntry | None:
@@ -494,48 +518,104 @@ def _clean_name(span: object) -> str:
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).replace('"', "")
-    return " ".join(text.split()).strip(" ,;:-")
+    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-"))
+    return text.strip(" ,;:-[(")
 
 
 def event_actors(
     actors: list[ActorMention], claims: list[ClaimMention]
 ) -> tuple[list[Perpetrator], list[Target]]:
-    """The perpetrators (strongest attribution kept) and targets of an incident."""
-    perpetrators: dict[str, Perpetrator] = {}
-    targets: dict[str, Target] = {}
+    """The perpetrators (strongest attribution kept) and targets of an incident, each party
+    once: "Vargas" and "the murdered diplomat Jorge Adolfo Vargas" are one target."""
     strength = {"claimed": 4, "accused": 3, "reported": 2, "suspected": 1, "implied": 0}
     claimants = [a for c in claims if c.status == "claimed" for a in c.by]
+    perpetrators: dict[str, ActorMention] = {}
+    targets: dict[str, ActorMention] = {}
     for actor in [*claimants, *actors]:
-        confidence = 0.8 if actor.syntactic else 0.6
         if actor.role == "perpetrator":
             existing = perpetrators.get(actor.key)
             if existing is None or strength[actor.attribution] > strength[existing.attribution]:
-                perpetrators[actor.key] = Perpetrator(
-                    name=actor.name,
-                    text=actor.text,
-                    kind=actor.kind,
-                    actor_id=actor.actor_id,
-                    country_code=actor.country_code,
-                    evidence=actor.evidence,
-                    confidence=confidence,
-                    attribution=actor.attribution,
-                )
+                perpetrators[actor.key] = actor
         elif actor.role == "target" and actor.key not in targets:
-            targets[actor.key] = Target(
-                name=actor.name,
-                text=actor.text,
-                kind=actor.kind,
-                actor_id=actor.actor_id,
-                country_code=actor.country_code,
-                evidence=actor.evidence,
-                confidence=confidence,
-            )
+            targets[actor.key] = actor
+    perpetrator_list = _merge_mentions(list(perpetrators.values()), common=False)
     # an unnamed perpetrator ("gunmen") adds nothing next to a named group
-    named = [p for p in perpetrators.values() if p.actor_id]
-    result = list(perpetrators.values())
-    if named:
-        result = [p for p in result if p.actor_id or p.kind not in ("unknown_armed",)]
-    target_list = [
-        t for t in targets.values() if t.name.lower() not in {p.name.lower() for p in result}
-    ]
-    return result, target_list
+    if any(p.actor_id for p in perpetrator_list):
+        perpetrator_list = [
+            p for p in perpetrator_list if p.actor_id or p.kind not in ("unknown_armed",)
+        ]
+    names = {p.name.lower() for p in perpetrator_list}
+    target_list = _merge_mentions(
+        [t for t in targets.values() if t.name.lower() not in names], common=True
+    )
+    return (
+        [
+            Perpetrator(**_fields(actor), attribution=actor.attribution)
+            for actor in perpetrator_list
+        ],
+        [Target(**_fields(actor)) for actor in target_list],
+    )
+
+
+def _fields(actor: ActorMention) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "text": actor.text,
+        "kind": actor.kind,
+        "actor_id": actor.actor_id,
+        "country_code": actor.country_code,
+        "evidence": actor.evidence,
+        "confidence": 0.8 if actor.syntactic else 0.6,
+    }
+
+
+_NAME_FILLERS = frozenset(
+    "the a an of and his her its their our this that these those some several other others "
+    "another".split()
+)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of an actor name, folded, without determiners or numbers, a plural -s off."""
+    found = []
+    for word in fold(name).split():
+        if word in _NAME_FILLERS or word.isdigit():
+            continue
+        found.append(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return tuple(found)
+
+
+def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMention]:
+    """One actor per party, in text order. A name whose words all appear in a longer name of
+    the same incident is that party ("Oqueli" in "Hector Oqueli Colindres"); so is a common
+    noun phrase with the same head inside a longer one ("people", "innocent people"), kept in
+    its shorter form. Groups merge by gazetteer id before this."""
+    kept: list[ActorMention] = []
+    for actor in sorted(actors, key=lambda a: a.start):
+        words = set(_name_words(actor.name))
+        if not words:
+            kept.append(actor)
+            continue
+        merged = False
+        for i, other in enumerate(kept):
+            if actor.actor_id or other.actor_id:
+                continue
+            other_words = set(_name_words(other.name))
+            if not other_words:
+                continue
+            small, large = (actor, other) if len(words) <= len(other_words) else (other, actor)
+            small_words = words if small is actor else other_words
+            large_words = other_words if small is actor else words
+            if not small_words <= large_words:
+                continue
+            if small.proper or large.proper:
+                kept[i] = large if large.proper else small  # the full name
+                merged = True
+            elif common and _name_words(small.name)[-1:] == _name_words(large.name)[-1:]:
+                kept[i] = small
+                merged = True
+            if merged:
+                break
+        if not merged:
+            kept.append(actor)
+    return kept
