@@ -68,6 +68,16 @@ _NOT_ACTORS = frozenset(
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
+# The text says who did it is not known: no group is then implied from context.
+_UNATTRIBUTED = re.compile(
+    r"\b(?:not|never|yet to be) (?:been |yet |publicly )?(?:linked|attributed|tied|connected)\b"
+    r"[^.;]{0,40}?\b(?:any|a particular|a specific|a) (?:group|organi[sz]ation|faction)|"
+    r"\b(?:unclear|not clear|not known|unknown|no indication|did not say|declined to say|"
+    r"would not say|could not say|not immediately clear|not immediately known) who\b|"
+    r"\bno one knows who\b|\bidentity of the (?:attackers|assailants|gunmen|perpetrators|"
+    r"killers|kidnappers)\b[^.;]{0,20}\b(?:unknown|not known|unclear)",
+    re.IGNORECASE,
+)
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019](?:[sS])?$")
 
 
@@ -121,12 +131,70 @@ def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMen
     for mention in mentions:
         if mention.kind not in ("attack", "harm") or mention.negated:
             continue
-        for role, token in _arguments(mention):
-            actor = context.actor(mention, token, role)
-            if actor is not None:
-                found.append(actor)
+        own = [
+            actor
+            for role, token in _arguments(mention)
+            if (actor := context.actor(mention, token, role)) is not None
+        ]
+        if not any(a.role == "perpetrator" for a in own):
+            own += context.positional_subject(mention)
+        found += own
         found += context.accusations(mention)
+        if _UNATTRIBUTED.search(mention.sent.text):
+            found.append(context.marker(mention, "unattributed", _UNATTRIBUTED))
+    found += _implied(context, mentions, found)
     return _dedupe(found)
+
+
+def _implied(
+    context: _Context, mentions: list[Mention], found: list[ActorMention]
+) -> list[ActorMention]:
+    """The group an article's context points to, for its incidents that name no perpetrator:
+    the one armed group its other incidents are attributed to, else the one armed group it
+    names. Attribution "implied": a coder reads it from the article, the text never says it
+    of this incident. event_actors keeps it only where nothing else is known."""
+    attributed = {
+        a.actor_id: a
+        for a in found
+        if a.role == "perpetrator" and a.actor_id and a.kind not in _FORCE_KINDS
+    }
+    named = {m.value.id: m for m in context.groups if m.value.kind not in _FORCE_KINDS}
+    if len(attributed) == 1:
+        group_id = next(iter(attributed))
+    elif not attributed and len(named) == 1:
+        group_id = next(iter(named))
+    else:
+        return []
+    implied: list[ActorMention] = []
+    seen: set[int] = set()
+    for mention in mentions:
+        if mention.cluster in seen or not mention.counts_as_event:
+            continue
+        seen.add(mention.cluster)
+        match = _nearest_match([m for m in context.groups if m.value.id == group_id], mention.start)
+        group = match.value
+        implied.append(
+            ActorMention(
+                "perpetrator",
+                mention,
+                match.start,
+                match.end,
+                match.text,
+                group.name,
+                group.kind,
+                group.id,
+                group.countries[0] if len(group.countries) == 1 else None,
+                "implied",
+                syntactic=False,
+            )
+        )
+    return implied
+
+
+def _nearest_match(matches: list[Match[GroupEntry]], offset: int) -> Match[GroupEntry]:
+    """The match closest before an offset, else the first after it."""
+    before = [m for m in matches if m.end <= offset]
+    return before[-1] if before else matches[0]
 
 
 def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
@@ -355,6 +423,56 @@ class _Context:
         # rarely who or what was attacked: the lexicon names people, forces and property.
         return None
 
+    def positional_subject(self, mention: Mention) -> list[ActorMention]:
+        """The group or attacker noun right before an active attack verb the parser gave no
+        subject: capitals mislead it ("SHINING PATH GUERRILLAS YESTERDAY ATTACKED ...")."""
+        head = mention.head
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if not head.tag_.startswith("VB") or passive:
+            return []
+        offset = mention.sent.start
+        verb_start = offset + head.idx
+        spans = [(m.start, m.end) for m in self.groups] + [(m.start, m.end) for m in self.nouns]
+        for start, end in sorted(spans, key=lambda span: -span[1]):
+            if not (offset <= start and end <= verb_start):
+                continue
+            between = [t for t in head.doc if end <= offset + t.idx and offset + t.idx < verb_start]
+            if len(between) > 3 or not all(_adverbial(t) for t in between):
+                continue
+            group = self._group_in(start, end)
+            text = self.parsed.text[start:end]
+            if group is not None:
+                return [
+                    ActorMention(
+                        "perpetrator",
+                        mention,
+                        start,
+                        end,
+                        text,
+                        group.name,
+                        group.kind,
+                        group.id,
+                        group.countries[0] if len(group.countries) == 1 else None,
+                    )
+                ]
+            noun = self._noun_in(start, end)
+            if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
+                name = " ".join(text.split())
+                return [
+                    ActorMention("perpetrator", mention, start, end, text, name, noun.entry.kind)
+                ]
+        return []
+
+    def marker(self, mention: Mention, role: Role, pattern: re.Pattern[str]) -> ActorMention:
+        """A statement about the parties with no party in it ('no group has been linked to the
+        attack'), as evidence."""
+        found = pattern.search(mention.sent.text)
+        assert found is not None
+        start = mention.sent.start + found.start()
+        end = mention.sent.start + found.end()
+        text = self.parsed.text[start:end]
+        return ActorMention(role, mention, start, end, text, text, "other", syntactic=False)
+
     def _modifier(self, mention: Mention, token: Token) -> ActorMention | None:
         """'an IS ambush', 'a guerrilla attack', 'Taliban attacks': the modifier is the attacker."""
         offset = mention.sent.start
@@ -478,6 +596,21 @@ class _Context:
         return chosen
 
 
+_ADVERBIAL_WORDS = frozenset(
+    "yesterday today tonight reportedly allegedly also again then later early late last night "
+    "morning evening afternoon recently".split()
+)
+
+
+def _adverbial(token: Token) -> bool:
+    """A word that can stand between a subject and its verb: 'yesterday', 'reportedly'."""
+    return (
+        token.pos_ == "ADV"
+        or token.lower_ in _ADVERBIAL_WORDS
+        or token.ent_type_ in ("DATE", "TIME")
+    )
+
+
 def _has_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
@@ -538,9 +671,15 @@ def event_actors(
                 perpetrators[actor.key] = actor
         elif actor.role == "target" and actor.key not in targets:
             targets[actor.key] = actor
+    unknown = any(a.role == "unattributed" for a in actors) or any(
+        c.status in ("unclaimed", "denied") for c in claims
+    )
+    stated = [p for p in perpetrators.values() if p.attribution != "implied"]
+    if unknown or any(p.actor_id or p.kind in _FORCE_KINDS for p in stated):
+        perpetrators = {k: p for k, p in perpetrators.items() if p.attribution != "implied"}
     perpetrator_list = _merge_mentions(list(perpetrators.values()), common=False)
-    # an unnamed perpetrator ("gunmen") adds nothing next to a named group
-    if any(p.actor_id for p in perpetrator_list):
+    # an unnamed perpetrator ("gunmen") adds nothing next to a group the text names
+    if any(p.actor_id and p.attribution != "implied" for p in perpetrator_list):
         perpetrator_list = [
             p for p in perpetrator_list if p.actor_id or p.kind not in ("unknown_armed",)
         ]
@@ -565,7 +704,7 @@ def _fields(actor: ActorMention) -> dict[str, Any]:
         "actor_id": actor.actor_id,
         "country_code": actor.country_code,
         "evidence": actor.evidence,
-        "confidence": 0.8 if actor.syntactic else 0.6,
+        "confidence": 0.4 if actor.attribution == "implied" else 0.8 if actor.syntactic else 0.6,
     }
 
 
