@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
@@ -68,6 +68,12 @@ _NOT_ACTORS = frozenset(
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
+# A group name followed by one of these words qualifies another group: "Al-Qaeda-linked",
+# "IS-affiliated", "Taliban-allied fighters".
+_AFFILIATE = re.compile(
+    r"[-\s](?:linked|affiliated|allied|aligned|inspired|backed|sponsored|connected|leaning)\b",
+    re.IGNORECASE,
+)
 # The text says who did it is not known: no group is then implied from context.
 _UNATTRIBUTED = re.compile(
     r"\b(?:not|never|yet to be) (?:been |yet |publicly )?(?:linked|attributed|tied|connected)\b"
@@ -165,13 +171,25 @@ def _implied(
         group_id = next(iter(named))
     else:
         return []
+    matches = [m for m in context.groups if m.value.id == group_id]
+    told = {m.sent.index for m in mentions if m.kind in ("attack", "claim")}
+    sentences = {s.index for m in matches if (s := context.parsed.sentence_at(m.start))}
+    if len(matches) == 1 and sentences <= told:
+        # named once, as the party of one incident ("a Taliban spokesman claimed the
+        # checkpoint attack"): no evidence for the article's other incidents
+        single = next(iter(sentences), None)
+        clusters = {m.cluster for m in mentions if m.sent.index == single}
+    else:
+        clusters = set()
     implied: list[ActorMention] = []
     seen: set[int] = set()
     for mention in mentions:
         if mention.cluster in seen or not mention.counts_as_event:
             continue
         seen.add(mention.cluster)
-        match = _nearest_match([m for m in context.groups if m.value.id == group_id], mention.start)
+        if clusters and mention.cluster not in clusters:
+            continue
+        match = _nearest_match(matches, mention.start)
         group = match.value
         implied.append(
             ActorMention(
@@ -354,7 +372,8 @@ class _Context:
         self, parsed: ParsedArticle, groups: list[Match[GroupEntry]], nouns: list[Match[NounHit]]
     ) -> None:
         self.parsed = parsed
-        self.groups = groups
+        # "an Al-Qaeda-linked alliance" names another group, not al-Qaeda
+        self.groups = [m for m in groups if not _AFFILIATE.match(parsed.text, m.end)]
         self.nouns = nouns
 
     def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
@@ -677,6 +696,12 @@ def event_actors(
     stated = [p for p in perpetrators.values() if p.attribution != "implied"]
     if unknown or any(p.actor_id or p.kind in _FORCE_KINDS for p in stated):
         perpetrators = {k: p for k, p in perpetrators.items() if p.attribution != "implied"}
+    claimed = [c for c in claims if c.status == "claimed"]
+    groups = {k for k, p in perpetrators.items() if p.actor_id}
+    if claimed and not any(a.actor_id for c in claimed for a in c.by) and len(groups) == 1:
+        # "the attack was claimed" with no claimant named: the one group of the incident
+        key = next(iter(groups))
+        perpetrators[key] = replace(perpetrators[key], attribution="claimed", syntactic=False)
     perpetrator_list = _merge_mentions(list(perpetrators.values()), common=False)
     # an unnamed perpetrator ("gunmen") adds nothing next to a group the text names
     if any(p.actor_id and p.attribution != "implied" for p in perpetrator_list):
