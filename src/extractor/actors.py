@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
@@ -23,7 +24,7 @@ from .schema import ActorKind, Attribution, Perpetrator, Span, Target
 
 if TYPE_CHECKING:
     from .claims import ClaimMention
-from .text import Match
+from .text import Match, fold
 
 Role = str  # "perpetrator" | "target"
 
@@ -58,10 +59,32 @@ _NOT_ACTORS = frozenset(
     "month year area zone region place moment life lives it this that which what who one "
     # places, not parties: "attacked the outskirts of the city", "the northern sectors"
     "sector sectors outskirts vicinity surroundings part parts side sides highway road roads "
-    "street streets areas zones regions neighborhood neighbourhood neighborhoods".split()
+    "street streets areas zones regions neighborhood neighbourhood neighborhoods "
+    # the means, not the target: "planted a bomb", "seized rifles"; clock times ("1700 GMT") and
+    # transcription marks ("[words indistinct]")
+    "bomb bombs explosive explosives device devices charge charges dynamite mine mines grenade "
+    "grenades rifle rifles weapon weapons ammunition shot shots gmt word words indistinct".split()
 )
 _BAD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 _FORCE_KINDS = frozenset({"state_forces", "police"})
+# A group name followed by one of these words qualifies another group: "Al-Qaeda-linked",
+# "IS-affiliated", "Taliban-allied fighters".
+_AFFILIATE = re.compile(
+    r"[-\s](?:linked|affiliated|allied|aligned|inspired|backed|sponsored|connected|leaning)\b",
+    re.IGNORECASE,
+)
+# The text says who did it is not known: no group is then implied from context.
+_UNATTRIBUTED = re.compile(
+    r"\b(?:not|never|yet to be) (?:been |yet |publicly )?(?:linked|attributed|tied|connected)\b"
+    r"[^.;]{0,40}?\b(?:any|a particular|a specific|a) (?:group|organi[sz]ation|faction)|"
+    r"\b(?:unclear|not clear|not known|unknown|no indication|did not say|declined to say|"
+    r"would not say|could not say|not immediately clear|not immediately known) who\b|"
+    r"\bno one knows who\b|\bidentity of the (?:attackers|assailants|gunmen|perpetrators|"
+    r"killers|kidnappers)\b[^.;]{0,20}\b(?:unknown|not known|unclear)",
+    re.IGNORECASE,
+)
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019](?:[sS])?$")
 
 
 @dataclass(eq=False)
@@ -79,6 +102,7 @@ class ActorMention:
     country_code: str | None = None
     attribution: Attribution = "reported"
     syntactic: bool = True
+    proper: bool = False
 
     @property
     def evidence(self) -> Span:
@@ -113,12 +137,82 @@ def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMen
     for mention in mentions:
         if mention.kind not in ("attack", "harm") or mention.negated:
             continue
-        for role, token in _arguments(mention):
-            actor = context.actor(mention, token, role)
-            if actor is not None:
-                found.append(actor)
+        own = [
+            actor
+            for role, token in _arguments(mention)
+            if (actor := context.actor(mention, token, role)) is not None
+        ]
+        if not any(a.role == "perpetrator" for a in own):
+            own += context.positional_subject(mention)
+        found += own
         found += context.accusations(mention)
+        if _UNATTRIBUTED.search(mention.sent.text):
+            found.append(context.marker(mention, "unattributed", _UNATTRIBUTED))
+    found += _implied(context, mentions, found)
     return _dedupe(found)
+
+
+def _implied(
+    context: _Context, mentions: list[Mention], found: list[ActorMention]
+) -> list[ActorMention]:
+    """The group an article's context points to, for its incidents that name no perpetrator:
+    the one armed group its other incidents are attributed to, else the one armed group it
+    names. Attribution "implied": a coder reads it from the article, the text never says it
+    of this incident. event_actors keeps it only where nothing else is known."""
+    attributed = {
+        a.actor_id: a
+        for a in found
+        if a.role == "perpetrator" and a.actor_id and a.kind not in _FORCE_KINDS
+    }
+    named = {m.value.id: m for m in context.groups if m.value.kind not in _FORCE_KINDS}
+    if len(attributed) == 1:
+        group_id = next(iter(attributed))
+    elif not attributed and len(named) == 1:
+        group_id = next(iter(named))
+    else:
+        return []
+    matches = [m for m in context.groups if m.value.id == group_id]
+    told = {m.sent.index for m in mentions if m.kind in ("attack", "claim")}
+    sentences = {s.index for m in matches if (s := context.parsed.sentence_at(m.start))}
+    if len(matches) == 1 and sentences <= told:
+        # named once, as the party of one incident ("a Taliban spokesman claimed the
+        # checkpoint attack"): no evidence for the article's other incidents
+        single = next(iter(sentences), None)
+        clusters = {m.cluster for m in mentions if m.sent.index == single}
+    else:
+        clusters = set()
+    implied: list[ActorMention] = []
+    seen: set[int] = set()
+    for mention in mentions:
+        if mention.cluster in seen or not mention.counts_as_event:
+            continue
+        seen.add(mention.cluster)
+        if clusters and mention.cluster not in clusters:
+            continue
+        match = _nearest_match(matches, mention.start)
+        group = match.value
+        implied.append(
+            ActorMention(
+                "perpetrator",
+                mention,
+                match.start,
+                match.end,
+                match.text,
+                group.name,
+                group.kind,
+                group.id,
+                group.countries[0] if len(group.countries) == 1 else None,
+                "implied",
+                syntactic=False,
+            )
+        )
+    return implied
+
+
+def _nearest_match(matches: list[Match[GroupEntry]], offset: int) -> Match[GroupEntry]:
+    """The match closest before an offset, else the first after it."""
+    before = [m for m in matches if m.end <= offset]
+    return before[-1] if before else matches[0]
 
 
 def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
@@ -242,18 +336,9 @@ def _inherited_subject(verb: Token) -> Token | None:
 
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase a token heads, without relative clauses,
-    trailing prepositional phrases (other than 'of') or appositions' own clauses."""
-    keep = [token]
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "conj"):
-            continue
-        if child.dep_ == "prep" and child.lower_ != "of":
-            continue
-        if child.i > token.i and child.dep_ == "appos":
-            keep += list(child.subtree)
-            continue
-        keep += list(child.subtree)
-    indices = sorted(t.i for t in keep)
+    trailing prepositional phrases (other than 'of') or appositions' own clauses; an 'of'
+    complement is pruned the same way ("the residences of leaders such as X and Y, ...")."""
+    indices = sorted(t.i for t in _phrase_tokens(token))
     start, end = indices[0], indices[-1] + 1
     # stop at the first gap (a clause we skipped)
     for i, j in itertools.pairwise(indices):
@@ -263,6 +348,23 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _phrase_tokens(token: Token, depth: int = 0) -> list[Token]:
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "conj"):
+            continue
+        if child.dep_ == "prep":
+            if child.lower_ != "of" or child.i < token.i:
+                continue
+            keep.append(child)
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and depth < 3:
+                    keep += _phrase_tokens(grandchild, depth + 1)
+            continue
+        keep += list(child.subtree)
+    return keep
+
+
 class _Context:
     """Article-level knowledge the role readers share: group and noun matches."""
 
@@ -270,7 +372,8 @@ class _Context:
         self, parsed: ParsedArticle, groups: list[Match[GroupEntry]], nouns: list[Match[NounHit]]
     ) -> None:
         self.parsed = parsed
-        self.groups = groups
+        # "an Al-Qaeda-linked alliance" names another group, not al-Qaeda
+        self.groups = [m for m in groups if not _AFFILIATE.match(parsed.text, m.end)]
         self.nouns = nouns
 
     def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
@@ -281,7 +384,8 @@ class _Context:
         ):
             return None
         if token.ent_type_ in _BAD_ENTITIES or (
-            token.lemma_.lower() in _NOT_ACTORS and token.lower_ not in _PRONOUNS
+            (token.lemma_.lower() in _NOT_ACTORS or token.lower_ in _NOT_ACTORS)
+            and token.lower_ not in _PRONOUNS
         ):
             return None
         doc = token.doc
@@ -312,7 +416,8 @@ class _Context:
                 group.countries[0] if len(group.countries) == 1 else None,
                 attribution,
             )
-        noun = self._noun_in(start, end)
+        head_start = offset + token.idx
+        noun = self._noun_in(start, end, head=(head_start, head_start + len(token.text)))
         name = _clean_name(span)
         if not name:
             return None
@@ -328,15 +433,64 @@ class _Context:
             return ActorMention(
                 role, mention, start, end, text, name, kind, None, noun.country, attribution
             )
-        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+        if token.ent_type_ in _NAME_ENTITIES or token.pos_ == "PROPN":
+            # a name: a person, an organisation, a building ("Hector Oqueli", "Fenastras")
             return ActorMention(
-                role, mention, start, end, text, name, "other", None, None, attribution
+                role, mention, start, end, text, name, "other", None, None, attribution, True, True
             )
-        if role == "target" and token.pos_ in ("NOUN", "PROPN"):
-            return ActorMention(
-                role, mention, start, end, text, name, "other", None, None, attribution
-            )
+        # A common noun our lexicon does not list ("orders", "the clashes", "the towns") is
+        # rarely who or what was attacked: the lexicon names people, forces and property.
         return None
+
+    def positional_subject(self, mention: Mention) -> list[ActorMention]:
+        """The group or attacker noun right before an active attack verb the parser gave no
+        subject: capitals mislead it ("SHINING PATH GUERRILLAS YESTERDAY ATTACKED ...")."""
+        head = mention.head
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if not head.tag_.startswith("VB") or passive:
+            return []
+        offset = mention.sent.start
+        verb_start = offset + head.idx
+        spans = [(m.start, m.end) for m in self.groups] + [(m.start, m.end) for m in self.nouns]
+        for start, end in sorted(spans, key=lambda span: -span[1]):
+            if not (offset <= start and end <= verb_start):
+                continue
+            between = [t for t in head.doc if end <= offset + t.idx and offset + t.idx < verb_start]
+            if len(between) > 3 or not all(_adverbial(t) for t in between):
+                continue
+            group = self._group_in(start, end)
+            text = self.parsed.text[start:end]
+            if group is not None:
+                return [
+                    ActorMention(
+                        "perpetrator",
+                        mention,
+                        start,
+                        end,
+                        text,
+                        group.name,
+                        group.kind,
+                        group.id,
+                        group.countries[0] if len(group.countries) == 1 else None,
+                    )
+                ]
+            noun = self._noun_in(start, end)
+            if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
+                name = " ".join(text.split())
+                return [
+                    ActorMention("perpetrator", mention, start, end, text, name, noun.entry.kind)
+                ]
+        return []
+
+    def marker(self, mention: Mention, role: Role, pattern: re.Pattern[str]) -> ActorMention:
+        """A statement about the parties with no party in it ('no group has been linked to the
+        attack'), as evidence."""
+        found = pattern.search(mention.sent.text)
+        assert found is not None
+        start = mention.sent.start + found.start()
+        end = mention.sent.start + found.end()
+        text = self.parsed.text[start:end]
+        return ActorMention(role, mention, start, end, text, text, "other", syntactic=False)
 
     def _modifier(self, mention: Mention, token: Token) -> ActorMention | None:
         """'an IS ambush', 'a guerrilla attack', 'Taliban attacks': the modifier is the attacker."""
@@ -422,14 +576,15 @@ class _Context:
         """The kind of a phrase: its head noun's, but a vehicle, post or base of the army or
         police belongs to the forces ("military vehicle", "police post", "army patrol")."""
         kind: ActorKind = head.entry.kind
+        inside = [m.value.entry.kind for m in self.nouns if m.start < end and start < m.end]
         if kind in ("property", "infrastructure", "other"):
-            for match in self.nouns:
-                if (
-                    match.start < end
-                    and start < match.end
-                    and match.value.entry.kind in _FORCE_KINDS
-                ):
-                    return match.value.entry.kind
+            forces = [k for k in inside if k in _FORCE_KINDS]
+            if forces:
+                return forces[0]
+        if kind == "other":
+            # "rebel leader", "members of the civil defense": a generic word takes the kind
+            # of the noun that says whose it is
+            return next((k for k in inside if k != "other"), kind)
         return kind
 
     def _group_in(self, start: int, end: int) -> GroupEntry | None:
@@ -438,11 +593,17 @@ class _Context:
                 return match.value
         return None
 
-    def _noun_in(self, start: int, end: int) -> NounHit | None:
+    def _noun_in(
+        self, start: int, end: int, *, head: tuple[int, int] | None = None
+    ) -> NounHit | None:
+        """The actor noun of a phrase: the one at its head word when there is one ("the house
+        of a worker" is a house), else the last ("the floor of the hotel")."""
         best = None
         for match in self.nouns:
             if match.start < end and start < match.end:
-                best = match.value  # the last noun of a phrase is its head
+                if head is not None and match.start < head[1] and head[0] < match.end:
+                    return match.value
+                best = match.value
         return best
 
     def _antecedent(self, before: int) -> GroupEntry | None:
@@ -452,6 +613,21 @@ class _Context:
             if match.end <= before and before - match.end <= _MAX_COREF_CHARS:
                 chosen = match.value
         return chosen
+
+
+_ADVERBIAL_WORDS = frozenset(
+    "yesterday today tonight reportedly allegedly also again then later early late last night "
+    "morning evening afternoon recently".split()
+)
+
+
+def _adverbial(token: Token) -> bool:
+    """A word that can stand between a subject and its verb: 'yesterday', 'reportedly'."""
+    return (
+        token.pos_ == "ADV"
+        or token.lower_ in _ADVERBIAL_WORDS
+        or token.ent_type_ in ("DATE", "TIME")
+    )
 
 
 def _has_definite(token: Token) -> bool:
@@ -494,48 +670,116 @@ def _clean_name(span: object) -> str:
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).replace('"', "")
-    return " ".join(text.split()).strip(" ,;:-")
+    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-"))
+    return text.strip(" ,;:-[(")
 
 
 def event_actors(
     actors: list[ActorMention], claims: list[ClaimMention]
 ) -> tuple[list[Perpetrator], list[Target]]:
-    """The perpetrators (strongest attribution kept) and targets of an incident."""
-    perpetrators: dict[str, Perpetrator] = {}
-    targets: dict[str, Target] = {}
+    """The perpetrators (strongest attribution kept) and targets of an incident, each party
+    once: "Vargas" and "the murdered diplomat Jorge Adolfo Vargas" are one target."""
     strength = {"claimed": 4, "accused": 3, "reported": 2, "suspected": 1, "implied": 0}
     claimants = [a for c in claims if c.status == "claimed" for a in c.by]
+    perpetrators: dict[str, ActorMention] = {}
+    targets: dict[str, ActorMention] = {}
     for actor in [*claimants, *actors]:
-        confidence = 0.8 if actor.syntactic else 0.6
         if actor.role == "perpetrator":
             existing = perpetrators.get(actor.key)
             if existing is None or strength[actor.attribution] > strength[existing.attribution]:
-                perpetrators[actor.key] = Perpetrator(
-                    name=actor.name,
-                    text=actor.text,
-                    kind=actor.kind,
-                    actor_id=actor.actor_id,
-                    country_code=actor.country_code,
-                    evidence=actor.evidence,
-                    confidence=confidence,
-                    attribution=actor.attribution,
-                )
+                perpetrators[actor.key] = actor
         elif actor.role == "target" and actor.key not in targets:
-            targets[actor.key] = Target(
-                name=actor.name,
-                text=actor.text,
-                kind=actor.kind,
-                actor_id=actor.actor_id,
-                country_code=actor.country_code,
-                evidence=actor.evidence,
-                confidence=confidence,
-            )
-    # an unnamed perpetrator ("gunmen") adds nothing next to a named group
-    named = [p for p in perpetrators.values() if p.actor_id]
-    result = list(perpetrators.values())
-    if named:
-        result = [p for p in result if p.actor_id or p.kind not in ("unknown_armed",)]
-    target_list = [
-        t for t in targets.values() if t.name.lower() not in {p.name.lower() for p in result}
-    ]
-    return result, target_list
+            targets[actor.key] = actor
+    unknown = any(a.role == "unattributed" for a in actors) or any(
+        c.status in ("unclaimed", "denied") for c in claims
+    )
+    stated = [p for p in perpetrators.values() if p.attribution != "implied"]
+    if unknown or any(p.actor_id or p.kind in _FORCE_KINDS for p in stated):
+        perpetrators = {k: p for k, p in perpetrators.items() if p.attribution != "implied"}
+    claimed = [c for c in claims if c.status == "claimed"]
+    groups = {k for k, p in perpetrators.items() if p.actor_id}
+    if claimed and not any(a.actor_id for c in claimed for a in c.by) and len(groups) == 1:
+        # "the attack was claimed" with no claimant named: the one group of the incident
+        key = next(iter(groups))
+        perpetrators[key] = replace(perpetrators[key], attribution="claimed", syntactic=False)
+    perpetrator_list = _merge_mentions(list(perpetrators.values()), common=False)
+    # an unnamed perpetrator ("gunmen") adds nothing next to a group the text names
+    if any(p.actor_id and p.attribution != "implied" for p in perpetrator_list):
+        perpetrator_list = [
+            p for p in perpetrator_list if p.actor_id or p.kind not in ("unknown_armed",)
+        ]
+    names = {p.name.lower() for p in perpetrator_list}
+    target_list = _merge_mentions(
+        [t for t in targets.values() if t.name.lower() not in names], common=True
+    )
+    return (
+        [
+            Perpetrator(**_fields(actor), attribution=actor.attribution)
+            for actor in perpetrator_list
+        ],
+        [Target(**_fields(actor)) for actor in target_list],
+    )
+
+
+def _fields(actor: ActorMention) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "text": actor.text,
+        "kind": actor.kind,
+        "actor_id": actor.actor_id,
+        "country_code": actor.country_code,
+        "evidence": actor.evidence,
+        "confidence": 0.4 if actor.attribution == "implied" else 0.8 if actor.syntactic else 0.6,
+    }
+
+
+_NAME_FILLERS = frozenset(
+    "the a an of and his her its their our this that these those some several other others "
+    "another".split()
+)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of an actor name, folded, without determiners or numbers, a plural -s off."""
+    found = []
+    for word in fold(name).split():
+        if word in _NAME_FILLERS or word.isdigit():
+            continue
+        found.append(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return tuple(found)
+
+
+def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMention]:
+    """One actor per party, in text order. A name whose words all appear in a longer name of
+    the same incident is that party ("Oqueli" in "Hector Oqueli Colindres"); so is a common
+    noun phrase with the same head inside a longer one ("people", "innocent people"), kept in
+    its shorter form. Groups merge by gazetteer id before this."""
+    kept: list[ActorMention] = []
+    for actor in sorted(actors, key=lambda a: a.start):
+        words = set(_name_words(actor.name))
+        if not words:
+            kept.append(actor)
+            continue
+        merged = False
+        for i, other in enumerate(kept):
+            if actor.actor_id or other.actor_id:
+                continue
+            other_words = set(_name_words(other.name))
+            if not other_words:
+                continue
+            small, large = (actor, other) if len(words) <= len(other_words) else (other, actor)
+            small_words = words if small is actor else other_words
+            large_words = other_words if small is actor else words
+            if not small_words <= large_words:
+                continue
+            if small.proper or large.proper:
+                kept[i] = large if large.proper else small  # the full name
+                merged = True
+            elif common and _name_words(small.name)[-1:] == _name_words(large.name)[-1:]:
+                kept[i] = small
+                merged = True
+            if merged:
+                break
+        if not merged:
+            kept.append(actor)
+    return kept

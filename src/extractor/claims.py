@@ -3,6 +3,14 @@ claim's date and channel (statement, video, news agency, social media, note, pho
 
 A claim is part of the incident it claims, never an incident of its own: its sentence joins the
 incident it refers to, and its claimant becomes a perpetrator with attribution "claimed".
+
+What reads as a claim: "claimed responsibility / credit for", "claimed the attack", "took,
+accepted, assumed or admitted responsibility", "said they were responsible", "admitted that its
+troops killed ...", and an attack told by its own perpetrators ("we killed three soldiers", "our
+forces attacked", "the FMLN reports that its units attacked"). A denial: "denied responsibility,
+involvement, any role", "denied that its fighters attacked". Unclaimed: "no group has claimed",
+"neither X nor any other group claimed", "has not been claimed". Not a claim: "the blast
+claimed 12 lives", "taking over responsibility for security".
 """
 
 from __future__ import annotations
@@ -31,25 +39,54 @@ _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
     (r"\bwebsite\b|\bweb site\b|\bonline statement\b", "website"),
     (r"\b(?:phone|telephone)(?:d)?\b|\bcall(?:ed|er)?\b", "phone_call"),
     (r"\bradio\b|\bbroadcast\b", "radio"),
-    (r"\bnote\b|\bleaflets?\b|\bpamphlets?\b|\bletter\b|\bgraffiti\b", "note"),
+    (r"\bnotes?\b|\bleaflets?\b|\bpamphlets?\b|\bletters?\b|\bgraffiti\b|\bsigns?\b", "note"),
     (r"\bstatement\b|\bcommuniqu[eé]s?\b|\bdeclaration\b|\bmessage\b", "statement"),
     (r"\bnewspaper\b|\bpress\b|\breporters?\b|\bjournalists?\b", "press"),
 )
 _UNCLAIMED = re.compile(
-    r"\b(?:no (?:one|group|organi[sz]ation|faction|militant group|armed group|party|one group)|"
-    r"nobody|none of the groups?)\b[^.;]{0,40}\b(?:claim|claimed|has claimed|have claimed|took|"
-    r"has taken)\b|\bno (?:immediate )?claims? of responsibility\b|\bhas not been claimed\b|"
-    r"\bwas not claimed\b|\bwent unclaimed\b|\bremain(?:s|ed)? unclaimed\b|\byet to (?:be )?claim|"
-    r"\bno immediate claim\b|"
-    r"\bnot (?:yet )?claimed\b",
+    r"\b(?:no (?:[\w-]+ ){0,3}?(?:one|group|groups|organi[sz]ations?|faction|party|person|movement|"
+    r"outfit|militants?|insurgents?|rebels?)|nobody|none of the (?:[\w-]+ ){0,3}?groups?)\b"
+    r"[^.;]{0,60}?\b(?:claimed|claims?|has claimed|have claimed|took|has taken|have taken|"
+    r"accepted|admitted)\b|"
+    r"\bno (?:immediate )?claims? of responsibility\b|\b(?:has|have|had) not been claimed\b|"
+    r"\b(?:was|were) not claimed\b|\bwent unclaimed\b|\bremain(?:s|ed)? unclaimed\b|"
+    r"\byet to (?:be )?claim|\bno immediate claim\b|\bnot (?:yet )?(?:been )?claimed\b",
     re.IGNORECASE,
 )
-_DENIAL_LEMMAS = frozenset("deny reject disown dismiss refute".split())
-_CLAIM_OBJECTS = frozenset(
-    "responsibility attack attacks bombing bombings ambush killing killings "
-    "kidnapping abduction assault blast explosion operation operations it "
-    "them raid assassination murder".split()
+# What a claim may be a claim for: attack words, and words that point back to one.
+_ATTACK_OBJECTS = frozenset(
+    "attack attacks bombing bombings ambush ambushes killing killings kidnapping kidnappings "
+    "abduction abductions assault blast blasts explosion explosions operation operations raid "
+    "raids assassination assassinations murder murders massacre action actions act acts crime "
+    "crimes incident incidents shooting burning arson attempt it this that them these those "
+    "strike strikes death deaths".split()
 )
+_CLAIM_NOUNS = frozenset({"responsibility", "credit", "authorship", "paternity"})
+_TAKE_LEMMAS = frozenset({"take", "accept", "assume", "bear", "admit", "acknowledge", "claim"})
+_ADMIT_LEMMAS = frozenset({"admit", "acknowledge", "confess", "recognize", "recognise"})
+_DENIAL_LEMMAS = frozenset("deny reject disown dismiss refute".split())
+_DENIED_OBJECTS = frozenset(
+    "responsibility involvement role part participation link links claim hand".split()
+)
+_SAY_LEMMAS = frozenset(
+    "say state report announce add claim tell affirm assert declare confirm explain inform "
+    "indicate acknowledge admit".split()
+)
+# Who may speak for a group: a note or call is the group's voice ("leaflets stated that ...").
+_VOICE_NOUNS = frozenset(
+    "leaflet leaflets pamphlet pamphlets communique communiqué communiques statement message "
+    "note notes letter caller call spokesman spokesperson spokeswoman representative "
+    "sign".split()
+)
+_SELF_PRONOUNS = frozenset({"we", "our", "us"})
+_BACK_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
+# Generic nouns for a group's own men: "its units", "urban commando units", "rebel forces".
+_UNIT_NOUNS = frozenset(
+    "unit units commando commandos column columns force forces fighter fighters member members "
+    "cell cells squad squads brigade brigades front fronts detachment detachments men "
+    "militants guerrillas guerrilla rebels combatants troops soldiers".split()
+)
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
 
 
 @dataclass(eq=False)
@@ -81,14 +118,13 @@ def find_claims(parsed: ParsedArticle, mentions: list[Mention]) -> list[ClaimMen
     for mention in mentions:
         by_sentence.setdefault(mention.sent.index, []).append(mention)
     for sent in parsed.parsed:
+        own = by_sentence.get(sent.index)
         doc = sent.doc
-        assert doc is not None
-        anchor = by_sentence.get(sent.index, [None])[0]
-        if anchor is None:
+        if not own or doc is None:
             continue
-        text = sent.text
-        unclaimed = _UNCLAIMED.search(text)
+        unclaimed = _UNCLAIMED.search(sent.text)
         if unclaimed:
+            anchor = _nearest(own, None)
             found.append(
                 ClaimMention(
                     "unclaimed",
@@ -97,101 +133,394 @@ def find_claims(parsed: ParsedArticle, mentions: list[Mention]) -> list[ClaimMen
                     sent.start + unclaimed.start(),
                     sent.start + unclaimed.end(),
                     unclaimed.group(),
-                    cluster=anchor.cluster,
+                    cluster=anchor.cluster if anchor else -1,
                 )
             )
             continue
-        for token in doc:
-            status = _claim_status(token)
-            if status is None:
-                continue
-            found_for = _nearest(by_sentence[sent.index], token)
-            subject = _subject(token)
-            claimants = []
-            if subject is not None and found_for is not None:
-                actor = context.actor(found_for, subject, "perpetrator")
-                if actor is not None and (
-                    actor.actor_id or actor.kind in ("armed_group", "unknown_armed", "militia")
-                ):
-                    actor.attribution = "claimed" if status == "claimed" else actor.attribution
-                    actor.syntactic = False
-                    claimants.append(actor)
-            head_span = doc[token.left_edge.i : token.right_edge.i + 1]
-            start = sent.start + head_span.start_char
-            end = sent.start + head_span.end_char
-            found.append(
-                ClaimMention(
-                    status,
-                    found_for,
-                    sent.index,
-                    start,
-                    end,
-                    parsed.text[start:end],
-                    claimants,
-                    _channel(text),
-                    cluster=found_for.cluster if found_for else -1,
-                )
-            )
-            break
+        claim = _claim_in(doc, own, context, parsed) or _self_report(own, context, parsed)
+        if claim is not None:
+            found.append(claim)
     return found
 
 
-def _claim_status(token: Token) -> ClaimStatus | None:
-    """'claimed responsibility', 'claimed the attack', 'took responsibility', 'denied
-    involvement'."""
+def _claim_in(
+    doc: object, own: list[Mention], context: _Context, parsed: ParsedArticle
+) -> ClaimMention | None:
+    """The first claim, denial or refusal to claim a sentence states with a claim word."""
+    for token in doc:  # type: ignore[attr-defined]
+        status = _claim_status(token, own)
+        if status is None:
+            continue
+        about = _nearest(own, token)
+        if about is not None and (about.generic or about.hypothetical or _bare_plural(about)):
+            continue  # "bombings claimed by IS and by AQAP": a pattern, not this attack
+        claimants = []
+        for subject in _claimant_tokens(token):
+            if about is None:
+                break
+            actor = _claimant(context, about, subject)
+            if actor is not None:
+                if status == "claimed":
+                    actor.attribution = "claimed"
+                actor.syntactic = False
+                claimants.append(actor)
+        verb = _clause_head(token)
+        return _mention(status, about, verb, claimants, parsed)
+    return None
+
+
+def _bare_plural(mention: Mention) -> bool:
+    """'bombings claimed by IS', 'various attacks claimed or attributed to ISIS': attacks in
+    general, with no determiner, number or possessor that makes them these attacks."""
+    head = mention.head
+    return head.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("various", "many", "several")
+        for c in head.children
+    )
+
+
+def _mention(
+    status: ClaimStatus,
+    about: Mention | None,
+    verb: Token,
+    claimants: list[ActorMention],
+    parsed: ParsedArticle,
+) -> ClaimMention:
+    sent = about.sent if about is not None else None
+    offset = sent.start if sent is not None else 0
+    span = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    start, end = offset + span.start_char, offset + span.end_char
+    text = parsed.text[start:end]
+    return ClaimMention(
+        status,
+        about,
+        sent.index if sent is not None else -1,
+        start,
+        end,
+        text,
+        claimants,
+        _channel(text),
+        cluster=about.cluster if about else -1,
+    )
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb a claim word belongs to ('responsible' -> 'were'), for the evidence span."""
+    return token.head if token.pos_ == "ADJ" and token.head.i != token.i else token
+
+
+# ---------------------------------------------------------------------------------------------
+# Claim words
+# ---------------------------------------------------------------------------------------------
+def _claim_status(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
+    """'claimed responsibility', 'claimed the attack', 'took responsibility', 'admitted that its
+    troops killed', 'said they were responsible', 'denied involvement', 'no group claimed'."""
     lemma = token.lemma_.lower()
+    if token.lower_ == "responsible" and token.dep_ in ("acomp", "oprd", "amod"):
+        return _responsible(token, mentions)
     if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
         return None
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    object_words = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-    negated = any(c.dep_ == "neg" for c in token.children)
-    if lemma == "claim":
-        if object_words & {"life", "lives"}:
-            return None  # "the blast claimed 12 lives": a toll, not a claim
-        if object_words & _CLAIM_OBJECTS or any(
-            c.dep_ == "prep" and c.lower_ == "for" for c in token.children
-        ):
-            return "unclaimed" if negated else "claimed"
+    words = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+    if lemma in _DENIAL_LEMMAS:
+        if words & _DENIED_OBJECTS or _denies_own_attack(token, mentions):
+            return "denied"
         return None
-    if lemma in ("take", "accept", "assume", "bear") and "responsibility" in object_words:
-        return "unclaimed" if negated else "claimed"
-    if lemma in _DENIAL_LEMMAS and object_words & {
-        "responsibility",
-        "involvement",
-        "role",
-        "part",
-        "participation",
-        "link",
-        "links",
-        "claim",
-    }:
-        return "denied"
+    if any(c.dep_ == "prt" for c in token.children):
+        return None  # "taking over responsibility for security"
+    claimed = False
+    if words & _CLAIM_NOUNS and lemma == "claim":
+        claimed = not _for_something_else(token, objects)
+    elif words & _CLAIM_NOUNS and lemma in _TAKE_LEMMAS:
+        claimed = _for_an_attack(token, objects, mentions, required=False)
+    elif lemma == "claim":
+        if words & {"life", "lives", "victim", "victims", "toll"}:
+            return None  # "the blast claimed 12 lives": a toll, not a claim
+        claimed = (
+            bool(words & _ATTACK_OBJECTS)
+            or _for_an_attack(token, objects, mentions, required=True)
+            or (token.dep_ in ("acl", "relcl") and _is_attack_word(token.head, mentions))
+        )
+    if not claimed:
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for o in objects for c in o.children):
+        return "denied"  # "the FMLN bears no responsibility for the attack"
+    polarity = _polarity(token)
+    if polarity == "any":
+        return None  # "whether any group claimed it": neither said nor denied
+    return "unclaimed" if polarity == "negative" else "claimed"
+
+
+def _polarity(verb: Token) -> str:
+    """'negative' for 'did not claim' and 'no group / neither X nor Y / nobody claimed';
+    'any' for 'any group claimed'; 'positive' otherwise."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negative"
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("nobody", "none", "noone", "no-one"):
+            return "negative"
+        dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "preconj", "advmod")}
+        if dets & {"no", "neither"}:
+            return "negative"
+        if "any" in dets:
+            return "any"
+    return "positive"
+
+
+def _is_attack_word(token: Token, mentions: list[Mention]) -> bool:
+    return token.lemma_.lower() in _ATTACK_OBJECTS or any(
+        m.kind in ("attack", "harm") and m.head.i == token.i for m in mentions
+    )
+
+
+def _for_an_attack(
+    verb: Token, objects: list[Token], mentions: list[Mention], *, required: bool
+) -> bool:
+    """Whether the 'for' phrase of a claim names an attack ('for the bombing', 'for it'); a
+    claim with no 'for' phrase counts unless one is required."""
+    phrases = [c for head in (verb, *objects) for c in head.children if c.dep_ == "prep"]
+    found = [p for p in phrases if p.lower_ == "for"]
+    if not found:
+        return not required
+    for prep in found:
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if obj.dep_ == "pcomp" or any(_is_attack_word(t, mentions) for t in obj.subtree):
+                return True
+    return False
+
+
+_NOT_ATTACKS = frozenset(
+    "security safety area areas region regions zone province district city country town "
+    "investigation inquiry situation protection welfare defence defense".split()
+)
+
+
+def _for_something_else(verb: Token, objects: list[Token]) -> bool:
+    """'claimed responsibility for security in the area': the 'for' phrase names no attack."""
+    for head in (verb, *objects):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in _NOT_ATTACKS or obj.lower_ in _NOT_ATTACKS:
+                    return True
+    return False
+
+
+def _denies_own_attack(verb: Token, mentions: list[Mention]) -> bool:
+    """'denied that its fighters attacked the convoy', 'denied carrying out the attack'."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        inside = {t.i for t in clause.subtree}
+        attack = [m for m in mentions if m.kind == "attack" and m.head.i in inside]
+        if not attack:
+            continue
+        if clause.dep_ == "xcomp" or clause.tag_ == "VBG":
+            return True  # "denied carrying out the attack": the denier's own act
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss"}
+            if words & _BACK_PRONOUNS:
+                return True
+    return False
+
+
+def _responsible(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
+    """'they said they were responsible for the action', 'leaflets stated that a leftist group
+    was responsible', 'a man claiming to be responsible': the group speaks of itself."""
+    if not _for_an_attack(token, [], mentions, required=True):
+        return None
+    copula = token.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    speaker_verb = copula.head if copula.dep_ in ("ccomp", "xcomp") else None
+    if speaker_verb is None or speaker_verb.lemma_.lower() not in _SAY_LEMMAS:
+        return None
+    if copula.dep_ == "xcomp":
+        return "claimed"  # "claiming to be responsible"
+    speaker = next((c for c in speaker_verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None:
+        return None
+    if speaker.lemma_.lower() in _VOICE_NOUNS or speaker.lower_ in _VOICE_NOUNS:
+        return "claimed"
+    if subject.lower_ in _BACK_PRONOUNS and not any(c.dep_ == "neg" for c in copula.children):
+        return "claimed"  # "the Extraditables said they were responsible"
     return None
 
 
-def _subject(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
-        return _subject(token.head)
+# ---------------------------------------------------------------------------------------------
+# Attacks told by their own perpetrators
+# ---------------------------------------------------------------------------------------------
+def _self_report(
+    own: list[Mention], context: _Context, parsed: ParsedArticle
+) -> ClaimMention | None:
+    """An attack told in the first person ('we killed three soldiers', 'our forces attacked')
+    or reported by the group that did it ('the FMLN reports that urban commando units staged
+    attacks', 'the army said its troops killed ...'): the perpetrators' own word, a claim."""
+    for mention in own:
+        if not mention.counts_as_event or not _performed(mention):
+            continue
+        head = mention.head
+        agents = _agents(head)
+        if any(_first_person(a) for a in agents):
+            return _mention("claimed", mention, head, [], parsed)
+        speaker_verb = _reporting_verb(head)
+        if speaker_verb is None:
+            continue
+        speaker = next((c for c in speaker_verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            continue
+        group = context.actor(mention, speaker, "perpetrator")
+        if group is None or not (group.actor_id or group.kind in ("state_forces", "police")):
+            continue
+        if any(_own_men(a, group, context, mention) for a in agents):
+            group.attribution = "claimed"
+            group.syntactic = False
+            return _mention("claimed", mention, speaker_verb, [group], parsed)
     return None
 
 
-def _nearest(mentions: list[Mention], token: Token) -> Mention | None:
-    """The attack mention a claim verb is about: one in its object, else the nearest."""
-    for mention in mentions:
-        if (
-            mention.kind == "attack"
-            and token.i < mention.head.i
-            and mention.head.is_ancestor is not None
-            and token.is_ancestor(mention.head)
-        ):
-            return mention
+_PERFORM_VERBS = frozenset(
+    "inflict cause carry launch stage mount conduct commit perpetrate execute".split()
+)
+
+
+def _performed(mention: Mention) -> bool:
+    """An attack word told as something done to someone: an active verb ('we killed three',
+    'our forces attacked'), or an attack noun; not 'we are being murdered', 'one soldier died'."""
+    head = mention.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return mention.kind == "attack" or (
+            head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS
+        )
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False
+    return mention.kind == "attack" or any(c.dep_ == "dobj" for c in head.children)
+
+
+def _agents(head: Token) -> list[Token]:
+    """Who carried out an attack word: the subject of its verb ('we killed', 'our forces
+    attacked', 'we inflicted eight casualties'), the possessor of its noun ('our attack')."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        agents = [c for c in head.children if c.dep_ == "poss"]
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
+            agents += [c for c in head.head.children if c.dep_ == "nsubj"]
+        return agents
+    agents = [c for c in head.children if c.dep_ == "nsubj"]
+    agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    current = head
+    while not agents and current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+        current = current.head
+        agents = [c for c in current.children if c.dep_ == "nsubj"]
+    return agents
+
+
+def _first_person(agent: Token) -> bool:
+    return agent.lower_ in _SELF_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in _SELF_PRONOUNS for c in agent.children
+    )
+
+
+def _reporting_verb(head: Token) -> Token | None:
+    """The saying verb whose reported clause holds an attack word, within two clause steps."""
+    current = head
+    for _ in range(3):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SAY_LEMMAS:
+            return current.head
+        if current.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            return None
+        current = current.head
+    return None
+
+
+def _own_men(agent: Token, group: ActorMention, context: _Context, mention: Mention) -> bool:
+    """Whether an attacker is the speaking group itself: 'it', 'its units', 'urban commando
+    units', or forces of the speaker's own kind ('the army said troops killed ...')."""
+    words = {c.lower_ for c in agent.children if c.dep_ == "poss"}
+    if agent.lower_ != "it" or any(c.dep_ == "dobj" for c in mention.head.children):
+        words.add(agent.lower_)  # "it exploded": the bomb; "it attacked the brigade": the group
+    if words & _BACK_PRONOUNS:
+        return True
+    actor = context.actor(mention, agent, "perpetrator")
+    if actor is not None and actor.actor_id:
+        return actor.actor_id == group.actor_id
+    if agent.lemma_.lower() not in _UNIT_NOUNS and agent.lower_ not in _UNIT_NOUNS:
+        return False
+    forces = group.kind in ("state_forces", "police")
+    agent_forces = actor is not None and actor.kind in ("state_forces", "police")
+    return forces == agent_forces
+
+
+# ---------------------------------------------------------------------------------------------
+# Claimants
+# ---------------------------------------------------------------------------------------------
+def _claimant_tokens(token: Token) -> list[Token]:
+    """Who claims: the subject of the claim verb (or of the verb it hangs from), the agent of
+    'claimed by', the noun a relative clause describes ('the group, which claimed ...')."""
+    verb = token.head if token.pos_ == "ADJ" else token
+    if token.pos_ == "ADJ":
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        speaker = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
+        if speaker is not None:
+            found += [c for c in speaker.children if c.dep_ == "nsubj"]
+        return found
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not found and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        return _claimant_tokens(verb.head)
+    resolved = []
+    for subject in found:
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head
+        resolved.append(subject)
+    return resolved
+
+
+def _claimant(context: _Context, about: Mention, subject: Token) -> ActorMention | None:
+    """The group a claimant phrase names: 'the ELN', 'a spokesman for the BLA', 'a man claiming
+    to speak for the Extraditables', 'the organization' (the group named before)."""
+    actor = context.actor(about, subject, "perpetrator")
+    if actor is not None and actor.actor_id:
+        return actor
+    offset = about.sent.start
+    start = offset + subject.left_edge.idx
+    right = subject.right_edge
+    end = offset + right.idx + len(right.text)
+    for match in context.groups:
+        if start <= match.start and match.end <= end and match.value.kind != "state_forces":
+            group = match.value
+            return ActorMention(
+                "perpetrator",
+                about,
+                match.start,
+                match.end,
+                match.text,
+                group.name,
+                group.kind,
+                group.id,
+                group.countries[0] if len(group.countries) == 1 else None,
+            )
+    if actor is not None and actor.kind in ("armed_group", "unknown_armed", "militia"):
+        return actor
+    if actor is not None and actor.kind in ("state_forces", "police", "criminal_group"):
+        return actor
+    return None
+
+
+def _nearest(mentions: list[Mention], token: Token | None) -> Mention | None:
+    """The attack mention a claim word is about: one in its clause, else the nearest attack,
+    else any mention of the sentence."""
+    if token is not None:
+        for mention in mentions:
+            if (
+                mention.kind == "attack"
+                and token.i < mention.head.i
+                and token.is_ancestor(mention.head)
+            ):
+                return mention
     attacks = [m for m in mentions if m.kind != "claim"] or mentions
-    return min(attacks, key=lambda m: abs(m.head.i - token.i)) if attacks else None
+    if not attacks:
+        return None
+    if token is None:
+        return attacks[0]
+    return min(attacks, key=lambda m: abs(m.head.i - token.i))
 
 
 def _channel(text: str) -> ClaimChannel | None:
@@ -202,37 +531,51 @@ def _channel(text: str) -> ClaimChannel | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# The claim of an incident
+# ---------------------------------------------------------------------------------------------
 def event_claim(
     claims: list[ClaimMention],
     perpetrators: list[Perpetrator],
     parsed: ParsedArticle,
     anchor: dt.date | None,
 ) -> Claim:
+    """The incident's claim: claimed over denied over unclaimed; the claimants named (a group
+    before a generic 'separatist group'), the first channel and day any of them gives."""
     for status in ("claimed", "denied", "unclaimed"):
         own = [c for c in claims if c.status == status]
         if not own:
             continue
-        first = own[0]
-        by = []
-        for claim in own:
-            for actor in claim.by:
-                if actor.name not in by:
-                    by.append(actor.name)
-        if status == "claimed" and not by:
-            by = [p.name for p in perpetrators if p.actor_id][:1]
+        first = next((c for c in own if any(a.actor_id for a in c.by)), own[0])
+        named = [a for c in own for a in c.by if a.actor_id]
+        generic = [a for c in own for a in c.by if not a.actor_id]
+        by = list(dict.fromkeys(a.name for a in (named or generic)))
+        if status == "claimed" and not named:
+            stated = [p.name for p in perpetrators if p.actor_id]
+            by = stated[:1] or by
+        channel = next((c.channel for c in own if c.channel), None)
         date = None
-        for found in find_dates(parsed.text, start=first.start, end=first.end):
-            resolved = resolve(
-                found, anchor, Span(start=found.start, end=found.end, text=found.text)
-            )
-            if resolved is not None and resolved.precision == "day":
-                date = resolved.start
+        for claim in own:
+            date = _claim_date(claim, parsed, anchor)
+            if date is not None:
+                break
         return Claim(
             status=status,
             by=by,
             date=date,
-            channel=first.channel,
+            channel=channel,
             text=first.text,
             evidence=first.evidence,
         )
     return Claim(status="not_mentioned")
+
+
+def _claim_date(
+    claim: ClaimMention, parsed: ParsedArticle, anchor: dt.date | None
+) -> dt.date | None:
+    date = None
+    for found in find_dates(parsed.text, start=claim.start, end=claim.end):
+        resolved = resolve(found, anchor, Span(start=found.start, end=found.end, text=found.text))
+        if resolved is not None and resolved.precision == "day":
+            date = resolved.start
+    return date

@@ -72,6 +72,11 @@ class Fragment:
         )  # "the attack", a weak word that refers back
 
     @property
+    def claim(self) -> bool:
+        """Holds a claim, denial or 'no group has claimed' word."""
+        return any(m.kind == "claim" for m in self.mentions)
+
+    @property
     def attack_words(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "attack" and m.counts_as_event]
 
@@ -253,15 +258,22 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
     """Incidents from fragments, in order of first mention."""
     incidents: list[Incident] = []
     by_cluster: dict[int, Incident] = {}
+    waiting: list[Fragment] = []  # claims told before the attack they claim
     for fragment in fragments:
         if not fragment.useful or fragment.aggregate:
             continue  # generic, hypothetical or negated words, aggregates: part of no incident
         target = _choose(fragment, incidents, by_cluster)
         if target is None:
             if not fragment.founding or fragment.aggregate:
+                if not incidents and fragment.claim:
+                    waiting.append(fragment)
                 continue
             target = Incident([])
             incidents.append(target)
+            for claim in waiting:
+                target.fragments.append(claim)
+                by_cluster[claim.cluster] = target
+            waiting = []
         target.fragments.append(fragment)
         by_cluster[fragment.cluster] = target
     return [incident for incident in incidents if incident.specific]
@@ -301,7 +313,8 @@ def _contradicts(fragment: Fragment, incident: Incident) -> bool:
         for place in incident.places:
             if specificity(place) >= 2 and conflict(scene, place):
                 return True
-    if fragment.date and fragment.date.precision == "day":
+    if fragment.date and fragment.date.precision == "day" and not fragment.claim:
+        # a claim's day is when it was claimed ("in a statement released on Saturday")
         for other in incident.fragments:
             if (
                 other.date
