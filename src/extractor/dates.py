@@ -7,6 +7,7 @@ only then an estimate from the latest explicit date in the text, marked as an es
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -154,14 +155,17 @@ class DateMention:
 def find_dates(text: str, *, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date expressions of a text, longest first where they overlap, in text order."""
     end = len(text) if end is None else end
+    # the spans taken so far, disjoint and sorted, so that an overlap is found by bisection
+    # (a text with thousands of dates must not take quadratic time)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
             a, b = match.span()
-            if any(a < t_end and t_start < b for t_start, t_end in taken):
+            i = bisect.bisect_left(taken, (a, b))
+            if (i > 0 and taken[i - 1][1] > a) or (i < len(taken) and taken[i][0] < b):
                 continue
-            taken.append((a, b))
+            taken.insert(i, (a, b))
             groups = tuple(sorted((k, v) for k, v in match.groupdict().items()))
             found.append(DateMention(kind, a, b, match.group().strip(), groups))
     return sorted(found, key=lambda d: d.start)
