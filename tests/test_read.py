@@ -288,21 +288,148 @@ def test_too_large_stdin() -> None:
     assert isinstance(error, InputError) and error.kind == "too_large"
 
 
+# --- HTML pages -------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Roadside bomb kills three soldiers</title>
+<meta property="article:published_time" content="2021-11-20T08:00:00Z">
+<link rel="canonical" href="https://news.example.org/2021/11/20/bomb"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Roadside bomb kills three soldiers</h1>
+<p>A roadside bomb killed three soldiers near Kandahar on Friday, the defence ministry said.
+The soldiers were on patrol when the device exploded beside their vehicle.</p>
+<p>No group has claimed responsibility for the attack, which came a day after two police
+officers were wounded in a separate blast in the same district.</p></article>
+<footer>Subscribe to our newsletter. Copyright 2021 Example News.</footer>
+</body></html>"""
+
+
+def test_html_page_gives_its_text_title_url_and_date(tmp_path: Path) -> None:
+    article = one(read_file(write(tmp_path, "bomb.html", PAGE), published=DAY))
+    assert isinstance(article, Article)
+    assert article.id == "bomb"
+    assert "killed three soldiers near Kandahar" in article.text
+    assert "No group has claimed responsibility" in article.text
+    assert "newsletter" not in article.text and "Sport" not in article.text  # boilerplate
+    assert article.title == "Roadside bomb kills three soldiers"
+    assert article.url == "https://news.example.org/2021/11/20/bomb"
+    # the page's own date comes before --published
+    assert (article.published, article.published_source) == (dt.date(2021, 11, 20), "metadata")
+
+
+def test_html_without_a_date_takes_the_cli_date(tmp_path: Path) -> None:
+    page = "<html><body><p>Gunmen killed three people in Kabul on Sunday.</p></body></html>"
+    article = one(read_file(write(tmp_path, "p.htm", page), published=DAY))
+    assert isinstance(article, Article)
+    assert (article.published, article.published_source) == (DAY, "cli")
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("page.html", "<p>Gunmen killed three people.</p>"),
+        ("page.html", "<p>Gunmen killed three people.</p>"),  # a fragment
         ("page.txt", "<!DOCTYPE html><html><body>Gunmen killed three people.</body></html>"),
     ],
 )
-def test_html_is_refused_with_a_reason(tmp_path: Path, name: str, content: str) -> None:
-    # Fixes a crash: read.py imported a missing extractor.html module for HTML input.
-    error = one(read_file(write(tmp_path, name, content)))
-    assert isinstance(error, InputError) and "HTML is not supported" in str(error)
+def test_html_is_read_whatever_the_file_name(tmp_path: Path, name: str, content: str) -> None:
+    article = one(read_file(write(tmp_path, name, content)))
+    assert isinstance(article, Article) and article.text.strip() == "Gunmen killed three people."
 
 
-def test_folder_scan_skips_html(tmp_path: Path) -> None:
-    write(tmp_path, "page.html", "<html></html>")
+def test_html_on_standard_input() -> None:
+    article = one(read_stream(io.BytesIO(PAGE.encode()), source="stdin"))
+    assert isinstance(article, Article) and article.title == "Roadside bomb kills three soldiers"
+
+
+def test_html_page_without_text_is_an_error(tmp_path: Path) -> None:
+    page = "<html><head><title>x</title></head><body><script>var x = 1;</script></body></html>"
+    error = one(read_file(write(tmp_path, "empty.html", page)))
+    assert isinstance(error, InputError) and error.kind == "empty"
+    assert "no article text" in str(error)
+
+
+def test_html_without_trafilatura_names_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as if not installed
+    error = one(read_file(write(tmp_path, "bomb.html", PAGE)))
+    assert isinstance(error, InputError) and "pip install 'extractor[html]'" in str(error)
+
+
+def test_folder_scan_reads_html(tmp_path: Path) -> None:
+    write(tmp_path, "page.html", PAGE)
     write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "style.css", "body { color: red }")
     items = list(read_paths([tmp_path]))
-    assert [i.id if isinstance(i, Article) else i for i in items] == ["a"]
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "page"]
+
+
+# --- encodings, limits and languages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "note"),
+    [
+        (STORY.encode("utf-16-le"), "decoded as UTF-16-LE (no byte-order mark)"),
+        (STORY.encode("utf-16-be"), "decoded as UTF-16-BE (no byte-order mark)"),
+        (STORY.encode("utf-32"), None),  # with its BOM
+        (STORY.replace("Kabul", "Kábul").encode("cp1252"), "decoded as Windows-1252"),
+    ],
+)
+def test_other_encodings_are_decoded_and_noted(
+    tmp_path: Path, data: bytes, note: str | None
+) -> None:
+    article = one(read_file(write(tmp_path, "a.txt", data)))
+    assert isinstance(article, Article)
+    assert article.text.replace("Kábul", "Kabul") == STORY
+    if note is None:
+        assert article.warnings == []
+    else:
+        assert any(note in warning for warning in article.warnings)
+
+
+def test_utf8_text_has_no_encoding_note(tmp_path: Path) -> None:
+    article = one(read_file(write(tmp_path, "a.txt", "Attack in Medellín.".encode())))
+    assert isinstance(article, Article) and article.warnings == []
+
+
+def test_undecodable_bytes_are_an_encoding_error(tmp_path: Path) -> None:
+    # 0x81 and 0x8D are undefined in Windows-1252 and not UTF-8 either
+    error = one(read_file(write(tmp_path, "a.txt", b"Bomb \x81\x8d\x81 in Lima " * 3)))
+    assert isinstance(error, InputError) and error.kind == "encoding"
+    assert "not UTF-8" in str(error)
+
+
+def test_huge_jsonl_line_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": STORY}),
+        json.dumps({"id": "huge", "text": "x " * 600_000}),  # 1.2 MB on one line
+        json.dumps({"id": "c", "text": STORY}),
+    ]
+    items = list(read_file(write(tmp_path, "b.jsonl", "\n".join(lines)), max_bytes=10_000))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    error = items[1]
+    assert isinstance(error, InputError) and (error.kind, error.line) == ("too_large", 2)
+    assert "b.jsonl:2: line of 1,200,0" in str(error) and "10,000-byte limit" in str(error)
+
+
+def test_stdin_jsonl_may_be_longer_than_the_limit() -> None:
+    data = "\n\n" + "\n".join(json.dumps({"id": f"n{n}", "text": STORY}) for n in range(50))
+    items = list(read_stream(io.BytesIO(data.encode()), source="stdin", max_bytes=1000))
+    assert [i.id for i in items if isinstance(i, Article)] == [f"n{n}" for n in range(50)]
+    assert isinstance(items[0], Article) and items[0].source == "stdin:3"  # lines count from 1
+
+
+def test_foreign_language_file_is_an_error_and_the_folder_goes_on(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a_es.txt",
+        "Un grupo de hombres armados mató a tres personas en un ataque contra el mercado de "
+        "la ciudad el domingo, según informó la policía. Ningún grupo se ha atribuido el ataque.",
+    )
+    write(tmp_path, "b.txt", STORY)
+    items = list(read_paths([tmp_path]))
+    error = items[0]
+    assert isinstance(error, InputError) and error.kind == "language"
+    assert "a_es.txt: not English (looks in Spanish" in str(error)
+    assert isinstance(items[1], Article) and items[1].id == "b"

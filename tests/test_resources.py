@@ -26,8 +26,7 @@ def test_listed_file_exists_with_its_sha256(folder: str, name: str) -> None:
     entry = resources.manifest(folder)["files"][name]
     file = resources.path(f"{folder}/{name}")
     assert resources.sha256(file) == entry["sha256"], (
-        f"{folder}/{name} changed: rebuild it or run scripts/update_manifest.py; "
-        "review the diff"
+        f"{folder}/{name} changed: rebuild it or run scripts/update_manifest.py; review the diff"
     )
     assert {"version", "sha256", "source", "licence", "description"} <= set(entry)
 

@@ -14,6 +14,7 @@ import typer
 
 from . import __version__
 from .errors import ExtractorError
+from .read import MAX_BYTES
 
 app = typer.Typer(
     add_completion=False,
@@ -69,7 +70,7 @@ def _date(value: str | None) -> dt.date | None:
 def run(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Articles: .txt, .json, .jsonl files, folders, or - for stdin."),
+        typer.Argument(help="Articles: .txt, .json, .jsonl, .html files, folders, or - for stdin."),
     ],
     out: Annotated[
         Path | None,
@@ -98,7 +99,30 @@ def run(
             help="Where to write one JSON line per failed input (default: OUT.errors.jsonl)."
         ),
     ] = None,
-    batch_size: Annotated[int, typer.Option(help="Sentences per spaCy batch.")] = 32,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=0,
+            help="Worker processes, each loading the model once (0: one per CPU core). Output "
+            "order is input order whatever the number.",
+        ),
+    ] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            help="Continue an interrupted run: skip the inputs already in --out (and its errors "
+            "file) and append the others."
+        ),
+    ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Refuse inputs (a file, a JSONL line) larger than this many bytes."
+        ),
+    ] = MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(min=1, help="Sentences per spaCy batch.")] = 8,
     progress: Annotated[
         bool | None,
         typer.Option(
@@ -108,6 +132,8 @@ def run(
     ] = None,
 ) -> None:
     """Extract attack events from articles and write one JSON record per article."""
+    import os
+
     from .batch import BatchOptions, run_batch
 
     options = BatchOptions(
@@ -120,6 +146,9 @@ def run(
         errors=errors,
         batch_size=batch_size,
         progress=sys.stderr.isatty() if progress is None else progress,
+        workers=workers or os.cpu_count() or 1,
+        resume=resume,
+        max_bytes=max_bytes,
     )
     started = time.perf_counter()
     try:
@@ -127,12 +156,22 @@ def run(
     except ExtractorError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
+    except KeyboardInterrupt as e:
+        typer.echo(
+            "interrupted: the records written so far are kept; run the same command with "
+            "--resume to continue",
+            err=True,
+        )
+        raise typer.Exit(130) from e
     seconds = time.perf_counter() - started
+    resumed = f" resumed={summary.resumed}" if resume else ""
     typer.echo(
-        f"articles={summary.articles} events={summary.events} errors={summary.errors} "
-        f"seconds={seconds:.1f}",
+        f"articles={summary.articles} events={summary.events} errors={summary.errors}"
+        f"{resumed} seconds={seconds:.1f}",
         err=True,
     )
+    if summary.errors and summary.errors_file is not None:
+        typer.echo(f"errors are listed in {summary.errors_file}", err=True)
     raise typer.Exit(1 if summary.errors else 0)
 
 

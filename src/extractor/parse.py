@@ -139,7 +139,10 @@ _CLOCK_NEXT = re.compile(
     r"nov|dec)[a-z]*\.?\s+\d|(?:GMT|UTC|[A-Z]{2,3}T)\b",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*\s+")
+# A match starts only at the first of a run of stops, and the run is taken whole (possessive):
+# a line of a million dots is then read once, not once per dot.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++['\"\u2019\u201d)\]]*+\s+")
+_WORD_WINDOW = 64
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 
 
@@ -174,7 +177,8 @@ def segment(text: str, *, start: int = 0) -> list[tuple[int, int]]:
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor : match.start()].split()
+        # the word before the stop; a window keeps this linear when many stops are skipped
+        before = text[max(cursor, match.start() - _WORD_WINDOW) : match.start()].split()
         last = before[-1].lower().strip("(\"'") if before else ""
         nxt = text[match.end() : match.end() + 1]
         if last.rstrip(".") in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

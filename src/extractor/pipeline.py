@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from spacy.language import Language
-
-from . import actors, claims, dates, events, incidents, mentions, parse, places, resources, tolls
+from . import resources
 from . import scope as scopes
 from .errors import ExtractorError, InputError
 from .read import article_from_record, make_article, parse_date
 from .schema import Article, ArticleInfo, ErrorRecord, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from . import parse
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +41,13 @@ class Extractor:
         *,
         model: str | None = None,
         scope: str = "default",
-        batch_size: int = 32,
+        batch_size: int = 8,
         nlp: Language | None = None,
     ) -> None:
+        # The stages import spaCy; they are imported here, when a pipeline is built, so that
+        # `import extractor` and the CLI's parent process of a multi-worker batch stay light.
+        from . import parse
+
         self.nlp = nlp if nlp is not None else parse.load_nlp(model)
         self.scope = scopes.load_scope(scope)
         self.batch_size = batch_size
@@ -49,12 +56,28 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """The record of one article."""
+        from . import parse
+
         parsed = next(parse.parse([parse.prepare(article)], self.nlp, batch_size=self.batch_size))
         return self.extract_parsed(parsed)
+
+    def warm_up(self) -> None:
+        """Load everything a first article needs (gazetteers, actor index, vocabulary) now, so
+        a worker process pays it once at start rather than in its first task."""
+        self.extract(
+            make_article(
+                "KABUL, Nov 22 - Gunmen killed three police officers in Kabul province on "
+                "Sunday, the Taliban said in a statement.",
+                id="warm-up",
+                check_language=False,
+            )
+        )
 
     def run(self, items: Iterable[Article | InputError]) -> Iterator[Extraction | ErrorRecord]:
         """Records (or error records) for a stream of articles, in input order, parsing in
         batches so the model runs over many sentences at once."""
+        from . import parse
+
         for item in parse.parse(self._prepared(items), self.nlp, batch_size=self.batch_size):
             if isinstance(item, _Failed):
                 yield item.error
@@ -68,16 +91,11 @@ class Extractor:
                 yield _error(item.article, "internal", f"{e.__class__.__name__}: {e}")
 
     def _prepared(self, items: Iterable[Article | InputError]) -> Iterator[Any]:
+        from . import parse
+
         for item in items:
             if isinstance(item, InputError):
-                yield _Failed(
-                    ErrorRecord(
-                        source=item.source or "?",
-                        line=item.line,
-                        kind=item.kind,
-                        message=str(item),
-                    )
-                )
+                yield _Failed(error_record(item))
                 continue
             try:
                 yield parse.prepare(item)
@@ -87,6 +105,8 @@ class Extractor:
 
     def extract_parsed(self, parsed: parse.ParsedArticle) -> Extraction:
         """The stages after parsing, in order."""
+        from . import actors, claims, dates, events, incidents, mentions, places, tolls
+
         anchor = dates.find_anchor(parsed)
         found = mentions.find_mentions(parsed)
         counts = tolls.find_counts(found)
@@ -137,6 +157,16 @@ class _Failed:
         self.error = error
         self.sentences: list[Any] = []
         self.parse_text = ""
+
+
+def error_record(error: InputError) -> ErrorRecord:
+    """The error record of an input the reader refused."""
+    return ErrorRecord(
+        source=error.source or "?",
+        line=error.line,
+        kind=error.kind,
+        message=str(error),
+    )
 
 
 def _error(article: Article, kind: str, message: str) -> ErrorRecord:

@@ -1,7 +1,9 @@
-"""Inputs -> Article: text files, JSON objects, JSONL streams, folders and standard input.
+"""Inputs -> Article: text files, JSON objects, JSONL streams, HTML pages, folders and stdin.
 
 Every document either becomes an Article or an InputError that names the file (and the line of a
-JSONL stream) and the reason, so a batch can report it and go on.
+JSONL stream) and the reason, so a batch can report it and go on: empty, binary, undecodable,
+over-large, malformed and non-English documents are refused here, before any model runs. HTML
+goes through the optional adapter in html.py.
 """
 
 from __future__ import annotations
@@ -10,19 +12,21 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import language
 from .errors import InputError
 from .schema import Article, PublishedSource
 
 # Larger articles are refused: the longest wire stories and long-form reports run to ~100 kB;
-# 5 MB is far beyond any article and keeps one bad file from taking a worker's memory.
+# 5 MB is far beyond any article and keeps one bad file from taking a worker's memory. For a
+# JSONL file the limit applies to each line (the file itself can be any size).
 MAX_BYTES = 5_000_000
-# What a folder scan reads. HTML is not read (no boilerplate removal yet): a page named on the
-# command line, or text that starts like one, is reported as an input error instead.
-SUFFIXES = (".txt", ".json", ".jsonl")
+# What a folder scan reads; other files in a folder are skipped.
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", ".json", ".jsonl", *HTML_SUFFIXES)
 _KEYS = ("id", "text", "published", "title", "url")
 
 
@@ -67,7 +71,11 @@ def read_file(
         with path.open("rb") as handle:
             if path.suffix.lower() == ".jsonl":
                 yield from _read_jsonl(
-                    handle, source=source, stem=path.stem, published=published, max_bytes=max_bytes
+                    handle.readline,
+                    source=source,
+                    stem=path.stem,
+                    published=published,
+                    max_bytes=max_bytes,
                 )
                 return
             data = handle.read()
@@ -89,71 +97,107 @@ def read_file(
                 fallback_id=path.stem,
                 published=published,
             )
-        else:
-            text = decode(data, source=source)
-            if suffix in (".html", ".htm") or _looks_like_html(text):
-                raise InputError(
-                    f"{source}: HTML is not supported; extract the article text "
-                    "first (a .txt, or the 'text' of a .json)",
-                    kind="malformed",
-                    source=source,
-                )
-            yield make_article(
-                text,
-                id=path.stem,
-                source=source,
-                published=published,
-                published_source="cli" if published else "none",
-            )
+            return
+        text, note = decode_text(data, source=source)
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            yield article_from_html(text, id=path.stem, source=source, published=published)
+            return
+        article = make_article(
+            text,
+            id=path.stem,
+            source=source,
+            published=published,
+            published_source="cli" if published else "none",
+        )
+        if note:
+            article.warnings.append(note)
+        yield article
     except InputError as e:
         yield e
+
+
+def article_from_html(
+    html: str, *, id: str, source: str, published: dt.date | None = None
+) -> Article:
+    """An Article from an HTML page: its main text, title, URL and the publication date of its
+    markup (which comes before --published)."""
+    from .html import extract_page
+
+    page = extract_page(html, source=source)
+    how: PublishedSource = "metadata" if page.published else ("cli" if published else "none")
+    return make_article(
+        page.text,
+        id=id,
+        source=source,
+        published=page.published or published,
+        published_source=how,
+        title=page.title,
+        url=page.url,
+    )
 
 
 def read_stream(
     stream: BinaryIO, *, source: str, published: dt.date | None = None, max_bytes: int = MAX_BYTES
 ) -> Iterator[Article | InputError]:
-    """Standard input: a JSONL stream when its first non-blank line is a JSON object, else one
-    text."""
-    data = stream.read(max_bytes + 1)
+    """Standard input: a JSONL stream when its first non-blank line is a JSON object (streamed
+    line by line, any length), else one text (up to max_bytes)."""
+    pending: list[bytes] = []
+    while not pending or (pending[-1] and not pending[-1].strip()):
+        pending.append(stream.readline(max_bytes + 1))
+    if pending[-1].lstrip().startswith(b"{"):
+
+        def readline(limit: int) -> bytes:
+            return pending.pop(0) if pending else stream.readline(limit)
+
+        yield from _read_jsonl(
+            readline, source=source, stem=source, published=published, max_bytes=max_bytes
+        )
+        return
+    head = b"".join(pending)
+    data = head + stream.read(max(max_bytes + 1 - len(head), 0))
     if len(data) > max_bytes:
         yield InputError(
             f"{source}: over the {max_bytes:,}-byte limit", kind="too_large", source=source
         )
         return
-    first = next((line for line in data.splitlines() if line.strip()), b"")
-    if first.lstrip().startswith(b"{"):
-        import io
-
-        yield from _read_jsonl(
-            io.BytesIO(data), source=source, stem=source, published=published, max_bytes=max_bytes
-        )
-        return
     try:
-        yield make_article(
-            decode(data, source=source),
+        text, note = decode_text(data, source=source)
+        if _looks_like_html(text):
+            yield article_from_html(text, id=source, source=source, published=published)
+            return
+        article = make_article(
+            text,
             id=source,
             source=source,
             published=published,
             published_source="cli" if published else "none",
         )
+        if note:
+            article.warnings.append(note)
+        yield article
     except InputError as e:
         yield e
 
 
 def _read_jsonl(
-    handle: BinaryIO, *, source: str, stem: str, published: dt.date | None, max_bytes: int
+    readline: Callable[[int], bytes],
+    *,
+    source: str,
+    stem: str,
+    published: dt.date | None,
+    max_bytes: int,
 ) -> Iterator[Article | InputError]:
-    for number, raw in enumerate(handle, 1):
-        if not raw.strip():
-            continue
+    for number, (raw, size) in enumerate(_bounded_lines(readline, max_bytes), 1):
         where = f"{source}:{number}"
-        if len(raw) > max_bytes:
+        if size > max_bytes:
             yield InputError(
-                f"{where}: line of {len(raw):,} bytes is over the limit",
+                f"{where}: line of {size:,} bytes is over the {max_bytes:,}-byte limit",
                 kind="too_large",
                 source=source,
                 line=number,
             )
+            continue
+        if not raw.strip():
             continue
         try:
             yield _from_json_text(
@@ -165,6 +209,24 @@ def _read_jsonl(
             )
         except InputError as e:
             yield e
+
+
+def _bounded_lines(readline: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """The lines of a stream with their sizes; a line over max_bytes is skipped in chunks (its
+    bytes come back empty), so one huge line never sits in memory whole."""
+    while True:
+        raw = readline(max_bytes + 1)
+        if not raw:
+            return
+        size = len(raw)
+        if size > max_bytes and not raw.endswith(b"\n"):
+            while True:
+                chunk = readline(1 << 20)
+                size += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            raw = b""
+        yield raw, size
 
 
 def _from_json_text(
@@ -245,14 +307,26 @@ def make_article(
     published_source: PublishedSource = "none",
     title: str | None = None,
     url: str | None = None,
+    check_language: bool = True,
 ) -> Article:
-    """An Article from text, refusing text that cannot be an article (empty, binary)."""
+    """An Article from text, refusing text that cannot be an article (empty, binary) and text
+    that is not English (see language.py), which an English pipeline would only mangle."""
     if not text.strip():
         raise InputError(f"{source or id}: empty document", kind="empty", source=source)
     if _control_share(text) > 0.05:
         raise InputError(
             f"{source or id}: looks like binary data, not text", kind="binary", source=source
         )
+    if check_language:
+        verdict = language.detect(text)
+        if not verdict.english:
+            name = f"in {verdict.language}" if verdict.language else "in another language"
+            raise InputError(
+                f"{source or id}: not English (looks {name}: {verdict.reason}); "
+                "extractor reads English text only",
+                kind="language",
+                source=source,
+            )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Article(
         id=id,
@@ -266,23 +340,47 @@ def make_article(
 
 
 def decode(data: bytes, *, source: str) -> str:
-    """Bytes -> text: UTF-8 (with or without BOM) or UTF-16 with BOM, else Windows-1252 when the
-    bytes read as text in it; binary data is refused."""
+    """Bytes -> text: see decode_text."""
+    return decode_text(data, source=source)[0]
+
+
+def decode_text(data: bytes, *, source: str) -> tuple[str, str | None]:
+    """Bytes -> (text, note): UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, UTF-16
+    without one when its zero bytes show it, else Windows-1252 when the bytes read as text in
+    it; binary data is refused. The note says when the text was not UTF-8, for the record's
+    warnings."""
     if not data.strip():
         raise InputError(f"{source}: empty document", kind="empty", source=source)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise InputError(
+                    f"{source}: broken {codec.upper()} ({e.reason} at byte {e.start})",
+                    kind="encoding",
+                    source=source,
+                ) from e
+            return text, None
+    if b"\x00" in data[:8192]:
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise InputError(
+                f"{source}: looks like binary data (NUL bytes), not text",
+                kind="binary",
+                source=source,
+            )
         try:
-            return data.decode("utf-16")
+            return data.decode(guess), f"decoded as {guess.upper()} (no byte-order mark)"
         except UnicodeDecodeError as e:
             raise InputError(
-                f"{source}: broken UTF-16 ({e.reason})", kind="encoding", source=source
+                f"{source}: looks like {guess.upper()} without a byte-order mark but does not "
+                f"decode ({e.reason} at byte {e.start})",
+                kind="encoding",
+                source=source,
             ) from e
-    if b"\x00" in data[:8192]:
-        raise InputError(
-            f"{source}: looks like binary data (NUL bytes), not text", kind="binary", source=source
-        )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
         try:
             text = data.decode("cp1252")
@@ -298,7 +396,32 @@ def decode(data: bytes, *, source: str) -> str:
                 kind="encoding",
                 source=source,
             ) from e
-        return text
+        return text, f"not valid UTF-8 (byte {e.start}); decoded as Windows-1252"
+
+
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the zero bytes sit on one side of mostly-ASCII text, as in
+    UTF-16 written without a byte-order mark; None for other data with NUL bytes."""
+    sample = data[: 8192 - len(data[:8192]) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd > 0.7 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.7 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _control_share(text: str) -> float:

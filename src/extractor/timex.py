@@ -13,6 +13,7 @@ and "since March 2019" lose their width; with PREFER_DATES_FROM past it reads "1
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -319,9 +320,12 @@ def _mention(
     kind: str, match: re.Match[str], text: str, taken: list[tuple[int, int]]
 ) -> DateMention | None:
     a, b = match.span()
-    if any(a < t_end and t_start < b for t_start, t_end in taken):
+    # taken spans are disjoint and sorted, so an overlap is found by bisection: a text with
+    # thousands of dates must not take quadratic time
+    i = bisect.bisect_left(taken, (a, b))
+    if (i > 0 and taken[i - 1][1] > a) or (i < len(taken) and taken[i][0] < b):
         return None
-    taken.append((a, b))
+    taken.insert(i, (a, b))
     if kind in ("explicit", "month") and _NAMED_AFTER.match(text, b):
         return None  # a name, not a date; its span stays taken
     groups = dict(match.groupdict())

@@ -2,17 +2,27 @@
 
 Every record is written whole or not at all: a JSONL line goes out in one write and is flushed
 before the next article; a JSON file is written to a temporary name and renamed into place.
+
+A batch's JSONL output (and its errors file) grows under `<name>.part` and is renamed to `<name>`
+when the batch ends, so the file a user sees is always a finished run. A run that was killed
+leaves its `.part`; `--resume` reads it back, cuts a last line that the kill left half-written,
+and appends the rest.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import ExtractorError
 from .schema import ErrorRecord, Extraction
+
+logger = logging.getLogger(__name__)
 
 
 def record_json(extraction: Extraction, *, indent: int | None = None) -> str:
@@ -42,19 +52,132 @@ class JsonlWriter:
 class JsonDirWriter:
     """One pretty JSON file per article in a folder, named after the article id."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, used: set[str] | None = None) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self._used: set[str] = set()
+        self._used: set[str] = set(used or ())
 
     def write(self, extraction: Extraction) -> None:
-        name = safe_filename(extraction.article.id)
+        self.write_json(extraction.article.id, record_json(extraction, indent=2))
+
+    def write_json(self, article_id: str, text: str) -> None:
+        """Write one record already serialised (with indent=2)."""
+        name = safe_filename(article_id)
         base, n = name, 1
         while name in self._used:
             n += 1
             name = f"{base}-{n}"
         self._used.add(name)
-        atomic_write(self.folder / f"{name}.json", record_json(extraction, indent=2) + "\n")
+        atomic_write(self.folder / f"{name}.json", text + "\n")
+
+
+def existing_records(folder: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(file stem, record) of the JSON records in a folder, for --resume; a file that does not
+    parse (which atomic writes never leave) is skipped with a warning and written again."""
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.glob("*.json")):
+        try:
+            record = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+            logger.warning("ignoring unreadable record %s (%s)", file, e)
+            continue
+        if isinstance(record, dict):
+            yield file.stem, record
+
+
+class PartFile:
+    """A JSONL file written under `<path>.part`, one whole line per write, and renamed to `<path>`
+    by finish(). Opened lazily, so an errors file appears only when something failed.
+
+    resume=False starts afresh (refusing to overwrite an unfinished run's `.part`); resume=True
+    continues the `.part` left by a killed run, or a finished `<path>`, after cutting a last
+    line that is not a complete JSON record. `keys` are the inputs of the records already there
+    (record_key), `first` the first of them.
+    """
+
+    def __init__(self, path: Path, *, resume: bool) -> None:
+        self.path = path
+        self.part = path.with_name(path.name + ".part")
+        self._fd: int | None = None
+        self.keys: list[str] = []
+        self.first: dict[str, Any] | None = None
+        if not resume:
+            if self.part.exists():
+                raise ExtractorError(
+                    f"{self.part} holds an unfinished run: continue it with --resume, "
+                    "or delete it to start over"
+                )
+            return
+        if not self.part.exists() and path.exists():
+            os.replace(path, self.part)
+        if self.part.exists():
+            self._recover()
+
+    def _recover(self) -> None:
+        """Read the complete lines back and cut the file after the last one."""
+        good = 0
+        with self.part.open("rb") as handle:
+            for raw in handle:
+                try:
+                    record = json.loads(raw) if raw.endswith(b"\n") else None
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    record = None
+                if not isinstance(record, dict):
+                    break  # a half-written line: it and anything after it are written again
+                if self.first is None:
+                    self.first = record
+                self.keys.append(record_key(record))
+                good += len(raw)
+        if good < self.part.stat().st_size:
+            logger.info("%s: cut an incomplete last record at byte %d", self.part, good)
+            with self.part.open("r+b") as handle:
+                handle.truncate(good)
+
+    def append(self, line: str) -> None:
+        """Append one record line with a single write, so that a kill leaves whole lines."""
+        if self._fd is None:
+            self.part.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.part, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        data = (line + "\n").encode("utf-8")
+        while data:
+            written = os.write(self._fd, data)
+            data = data[written:]
+
+    def close(self) -> None:
+        """Close the `.part` (flushed to disk), leaving it for a later --resume."""
+        if self._fd is not None:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    def finish(self, *, keep_empty: bool) -> None:
+        """Close, then rename the `.part` into place. With nothing written, this run or before,
+        `<path>` becomes an empty file (keep_empty) or is removed: an older file there belongs
+        to an earlier output."""
+        self.close()
+        if not self.part.exists():
+            if not keep_empty:
+                self.path.unlink(missing_ok=True)
+                return
+            self.part.touch()
+        os.replace(self.part, self.path)
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """The input a written record or error record came from: its source ('path', 'path:line',
+    'stdin') or its id; the same key batch.py computes for an input before extracting it."""
+    article = record.get("article")
+    if isinstance(article, dict):
+        return str(article.get("source") or article.get("id"))
+    return input_key(str(record.get("source") or record.get("id") or "?"), record.get("line"))
+
+
+def input_key(source: str, line: int | None = None) -> str:
+    """'path:line' for a JSONL line, else the source."""
+    if line and not source.endswith(f":{line}"):
+        return f"{source}:{line}"
+    return source
 
 
 def safe_filename(text: str) -> str:
