@@ -156,3 +156,30 @@ def test_no_event_date_after_the_article(extractor: Extractor) -> None:
     )
     (event,) = events(extractor, text, d(22))
     assert (event.date.start, event.date.end) == (d(19), d(19))
+
+
+# --- dates keep incidents apart -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gunmen shot dead a trade union leader in the capital on Friday. The union's founder "
+            "was shot dead by a death squad in March 1980.",
+            id="a-day-and-an-old-month",
+        ),
+        pytest.param(
+            "A car bomb exploded outside the police station on Saturday, killing two officers. "
+            "A bomb exploded at the same police station in 2019, wounding four people.",
+            id="a-day-and-an-old-year",
+        ),
+    ],
+)
+def test_an_attack_of_another_month_or_year_is_another_incident(
+    extractor: Extractor, text: str
+) -> None:
+    dates = sorted(dates_of(extractor, text, d(22)), key=lambda pair: str(pair[0]))
+    assert len(dates) == 2, dates
+    assert dates[0][0] is not None and dates[0][0].year < 2021
+    assert dates[1] in ((d(19), d(19)), (d(20), d(20)))

@@ -313,13 +313,28 @@ def _contradicts(fragment: Fragment, incident: Incident) -> bool:
         for place in incident.places:
             if specificity(place) >= 2 and conflict(scene, place):
                 return True
-    if fragment.date and fragment.date.precision == "day" and not fragment.claim:
-        # a claim's day is when it was claimed ("in a statement released on Saturday")
+    if _dated(fragment) and not fragment.claim:
+        # a claim's day is when it was claimed ("in a statement released on Saturday"); a day
+        # and a month, or two years, that do not overlap are two attacks
+        assert fragment.date is not None
         for other in incident.fragments:
-            if (
-                other.date
-                and other.date.precision == "day"
-                and other.date.start != fragment.date.start
-            ):
+            if _dated(other) and not _overlap(fragment.date, other.date):
                 return True
     return False
+
+
+def _dated(fragment: Fragment) -> bool:
+    """A date of the fragment's own, at least as precise as a year."""
+    date = fragment.date
+    return (
+        date is not None
+        and date.start is not None
+        and date.end is not None
+        and not date.on_or_before
+        and date.precision != "unknown"
+    )
+
+
+def _overlap(a: EventDate, b: EventDate | None) -> bool:
+    assert b is not None and a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
