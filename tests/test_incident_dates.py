@@ -183,3 +183,38 @@ def test_an_attack_of_another_month_or_year_is_another_incident(
     assert len(dates) == 2, dates
     assert dates[0][0] is not None and dates[0][0].year < 2021
     assert dates[1] in ((d(19), d(19)), (d(20), d(20)))
+
+
+def test_a_dated_earlier_attack_after_an_undated_lead_is_another_incident(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed a provincial judge and his driver outside the courthouse in the north of "
+        "the country, police said. The judge had received death threats for months. On 9 "
+        "November gunmen attacked the home of a prosecutor in the same city, wounding a guard."
+    )
+    dates = dates_of(extractor, text, d(22))
+    assert len(dates) == 2, dates
+    assert (d(9), d(9)) in dates
+    assert dates[0] != (d(9), d(9))  # the judge's killing is not given the prosecutor's day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gunmen killed a provincial judge outside the courthouse, police said. The attack "
+            "took place on 9 November, but the news only reached the capital this week.",
+            id="the-attack-refers-back",
+        ),
+        pytest.param(
+            "Gunmen killed a provincial judge outside the courthouse, police said. He was shot "
+            "on Saturday as he left the building.",
+            id="a-day-of-the-lead",
+        ),
+    ],
+)
+def test_the_lead_attack_takes_its_date_from_a_later_sentence(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(dates_of(extractor, text, d(22))) == 1

@@ -11,6 +11,7 @@ a new place or date, or after a discourse marker ("In a separate attack", "Elsew
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ _MAX_GAP = 8
 # An indefinite attack noun more than this many sentences after an incident introduces another
 # one; right after it, it is the lead restated ("A bomb killed five. A bomb hidden in a car...").
 _INDEFINITE_GAP = 2
+# An undated lead tells the news of the report's day or the days just before.
+_LEAD_DAYS = 3
 
 
 @dataclass(eq=False)
@@ -254,7 +257,7 @@ def _segment_owner(fragments: list[Fragment], offset: int) -> Fragment:
     return owner
 
 
-def merge(fragments: list[Fragment]) -> list[Incident]:
+def merge(fragments: list[Fragment], anchor: dt.date | None = None) -> list[Incident]:
     """Incidents from fragments, in order of first mention."""
     incidents: list[Incident] = []
     by_cluster: dict[int, Incident] = {}
@@ -262,7 +265,7 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
     for fragment in fragments:
         if not fragment.useful or fragment.aggregate:
             continue  # generic, hypothetical or negated words, aggregates: part of no incident
-        target = _choose(fragment, incidents, by_cluster)
+        target = _choose(fragment, incidents, by_cluster, anchor)
         if target is None:
             if not fragment.founding or fragment.aggregate:
                 if not incidents and fragment.claim:
@@ -280,7 +283,10 @@ def merge(fragments: list[Fragment]) -> list[Incident]:
 
 
 def _choose(
-    fragment: Fragment, incidents: list[Incident], by_cluster: dict[int, Incident]
+    fragment: Fragment,
+    incidents: list[Incident],
+    by_cluster: dict[int, Incident],
+    anchor: dt.date | None = None,
 ) -> Incident | None:
     """The incident a fragment continues, or None for a new one (or none at all).
 
@@ -299,14 +305,14 @@ def _choose(
             break
         if fragment.indefinite and gap > _INDEFINITE_GAP:
             return None  # "an ambush", told paragraphs later, is another ambush
-        if not _contradicts(fragment, incident):
+        if not _contradicts(fragment, incident, anchor):
             return incident
         if not fragment.attack_words:
             return None  # a toll or claim that contradicts the latest incident belongs to none
     return None
 
 
-def _contradicts(fragment: Fragment, incident: Incident) -> bool:
+def _contradicts(fragment: Fragment, incident: Incident, anchor: dt.date | None = None) -> bool:
     """A different scene or a different day."""
     scene = fragment.scene
     if scene is not None and specificity(scene) >= 2:
@@ -320,7 +326,23 @@ def _contradicts(fragment: Fragment, incident: Incident) -> bool:
         for other in incident.fragments:
             if _dated(other) and not _overlap(fragment.date, other.date):
                 return True
+        if anchor is not None and _older_than_lead(fragment, incident, anchor):
+            return True
     return False
+
+
+def _older_than_lead(fragment: Fragment, incident: Incident, anchor: dt.date) -> bool:
+    """An attack told with a day of its own days before the report, after an undated lead: the
+    lead is the news of the day, the dated attack an earlier one ("... on 14 April guerrillas
+    attacked the home of ...")."""
+    assert fragment.date is not None and fragment.date.end is not None
+    if fragment.definite or fragment.date.precision != "day":
+        return False
+    if (anchor - fragment.date.end).days < _LEAD_DAYS:
+        return False
+    if incident.first_sentence > 1 or any(_dated(f) for f in incident.fragments):
+        return False
+    return any(m.head.tag_ in ("VBD", "VBN") for m in fragment.attack_words)
 
 
 def _dated(fragment: Fragment) -> bool:

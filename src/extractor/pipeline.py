@@ -113,7 +113,7 @@ class Extractor:
         toponyms = places.find_places(parsed)
         fragments = incidents.build_fragments(parsed, found, counts, toponyms)
         dates.assign_dates(parsed, fragments, anchor.date)
-        incident_list = incidents.merge(fragments)
+        incident_list = incidents.merge(fragments, anchor.date)
         actor_list = actors.find_actors(parsed, found)
         claim_list = claims.find_claims(parsed, found)
         event_list = events.assemble(
