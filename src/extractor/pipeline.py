@@ -13,7 +13,19 @@ from typing import Any, Literal, overload
 
 from spacy.language import Language
 
-from . import actors, claims, dates, events, incidents, mentions, parse, places, resources, tolls
+from . import (
+    actors,
+    claims,
+    dates,
+    events,
+    incidents,
+    mentions,
+    parse,
+    periods,
+    places,
+    resources,
+    tolls,
+)
 from . import scope as scopes
 from .errors import ExtractorError, InputError
 from .read import article_from_record, make_article, parse_date
@@ -125,7 +137,7 @@ class Extractor:
             data_versions=self.data_versions,
             article=info,
             events=kept,
-            aggregates=tolls.aggregates(parsed, counts),
+            aggregates=periods.date_aggregates(tolls.aggregates(parsed, counts), anchor.date),
             warnings=warnings,
         )
 
