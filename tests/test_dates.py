@@ -124,6 +124,13 @@ def test_intervals(text: str, start: dt.date, end: dt.date, precision: str) -> N
     assert (date.start, date.end, date.precision) == (start, end, precision)
 
 
+def test_this_week_is_monday_up_to_the_story() -> None:
+    thursday = d(11, 25)
+    date = resolved("Gunmen attacked three police posts this week.", thursday)
+    assert date is not None
+    assert (date.start, date.end, date.precision) == (MON, thursday, "week")
+
+
 def test_earlier_this_month() -> None:
     date = resolved("The ambush took place earlier this month.")
     assert date is not None and date.start == d(11, 1)
@@ -201,6 +208,9 @@ def anchor_of(
         ("BAMAKO, 5 March 2022 (AFP) - Eight soldiers were killed on Friday.", d(3, 5, 2022)),
         ("LIMA, 22 MAR 90 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST.", d(3, 22, 1990)),
         ("SAN SALVADOR, 12 JAN 90 (DPA) -- A BOMB EXPLODED.", d(1, 12, 1990)),
+        # a numeric dateline reads day first
+        ("01/02/2021: Gunmen attacked a bus near Jos.", d(2, 1, 2021)),
+        ("25/11/2021: Gunmen attacked a bus near Jos.", d(11, 25, 2021)),
     ],
 )
 def test_dateline_anchor(text: str, expected: dt.date) -> None:

@@ -115,6 +115,18 @@ def test_a_report_date_bounds_an_undated_incident(extractor: Extractor) -> None:
             d(24),
             id="plan",
         ),
+        pytest.param(
+            "Officials called the raid on the police base a cartel attack because on Saturday "
+            "the police had seized two tonnes of cocaine in the town.",
+            d(22),
+            id="cause",
+        ),
+        pytest.param(
+            "Rebels ambushed an army patrol near Gulu, although the army had reopened the road "
+            "on Friday.",
+            d(22),
+            id="concession",
+        ),
     ],
 )
 def test_the_date_of_another_event_is_not_the_incident_date(
@@ -123,6 +135,12 @@ def test_the_date_of_another_event_is_not_the_incident_date(
     (event,) = events(extractor, text, published)
     assert event.date.precision == "unknown" and event.date.text is None, event.date
     assert event.date.end == published  # the undated interval: the 30 days up to publication
+
+
+def test_a_clause_of_the_same_time_shares_its_date(extractor: Extractor) -> None:
+    text = "Two soldiers were killed on Sunday when rebels ambushed their truck near Gulu."
+    (event,) = events(extractor, text, d(22))
+    assert (event.date.start, event.date.end) == (d(21), d(21))
 
 
 def test_the_attack_day_not_the_toll_update_or_the_later_deaths(extractor: Extractor) -> None:

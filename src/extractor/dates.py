@@ -130,6 +130,10 @@ _OTHER_EVENT = _REPORTING | frozenset(
     "attribute link hold resign strike lift end suspend bury attend meet read release "
     "begin start follow".split()
 )
+# Subordinators of a clause that tells another event, with its own time: a cause, a
+# concession, a state since. ('after' and 'before' clauses are left out: 'killed the guard
+# before fleeing on Sunday' tells the same day.)
+_APART_MARKS = frozenset("because since although though whereas".split())
 # Words that make a death a later one: "several of the wounded died overnight".
 _LATER_DEATH = frozenset("wounded injured wounds injuries hospital".split())
 _DEATH = frozenset("die succumb".split())
@@ -416,10 +420,15 @@ class _Context:
         """Whether the date and the attack word meet at a verb of another event: the attack
         sits in its subject's modifiers ('the toll from the bomb rose on Tuesday'), in its
         clausal complement ('reported today that ...'), or is the object of a verb of
-        reaction, report or inquiry that the date precedes ('protested today the murder')."""
+        reaction, report or inquiry that the date precedes ('protested today the murder'); or
+        the date is in a clause of cause or concession apart from the attack words."""
         up_attack = {t.i for t in (attack, *attack.ancestors)}
         meeting = next((t for t in (root, *root.ancestors) if t.i in up_attack), None)
-        if meeting is None or meeting.i in (attack.i, root.i) or meeting.i in self.heads:
+        if meeting is None or meeting.i == root.i:
+            return False
+        if _apart_clause(root, meeting):
+            return True
+        if meeting.i == attack.i or meeting.i in self.heads:
             return False
         if meeting.pos_ not in ("VERB", "AUX"):
             return False
@@ -429,6 +438,16 @@ class _Context:
         if step.dep_ == "ccomp":
             return True
         return root.i < attack.i and meeting.lemma_.lower() in _OTHER_EVENT
+
+
+def _apart_clause(root: Token, meeting: Token) -> bool:
+    """The date sits in an adverbial clause of cause or concession that the attack words are
+    outside of: 'an attack because on 25 March the police arrested ...'. A clause of the same
+    time ('when', 'as') shares its date."""
+    step = next((t for t in (root, *root.ancestors) if t.head.i == meeting.i), None)
+    if step is None or step.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _APART_MARKS for c in step.children)
 
 
 def _compound_of(attack: Token, step: Token) -> bool:

@@ -105,7 +105,7 @@ class Extractor:
 
     def extract_parsed(self, parsed: parse.ParsedArticle) -> Extraction:
         """The stages after parsing, in order."""
-        from . import actors, claims, dates, events, incidents, mentions, places, tolls
+        from . import actors, claims, dates, events, incidents, mentions, periods, places, tolls
 
         anchor = dates.find_anchor(parsed)
         found = mentions.find_mentions(parsed)
@@ -145,7 +145,7 @@ class Extractor:
             data_versions=self.data_versions,
             article=info,
             events=kept,
-            aggregates=tolls.aggregates(parsed, counts),
+            aggregates=periods.date_aggregates(tolls.aggregates(parsed, counts), anchor.date),
             warnings=warnings,
         )
 

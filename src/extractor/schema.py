@@ -261,7 +261,12 @@ class Aggregate(Model):
     period: str | None = Field(
         default=None, description="The period as written, e.g. 'since March 2019'."
     )
-    since: dt.date | None = None
+    since: dt.date | None = Field(
+        default=None, description="The first day of the period, when the text says or implies it."
+    )
+    until: dt.date | None = Field(
+        default=None, description="The last day of the period; an open period ends on publication."
+    )
     source: str | None = Field(default=None, description="Who made the count, when the text says.")
     evidence: Span
 
