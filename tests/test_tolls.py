@@ -285,3 +285,30 @@ def test_aggregate_only_articles(text: str, kind: str, low: int, high: int | Non
     result = run(text)
     assert result.events == []
     assert [(a.kind, a.count.min, a.count.max) for a in result.aggregates] == [(kind, low, high)]
+
+
+# --- multi-incident articles: each count goes to the incident it belongs to ----------------------
+
+TWO_ATTACKS = (
+    "Gunmen opened fire on a police post in Kirkuk on Tuesday, killing two policemen, a day "
+    "after a car bomb in Mosul killed six people. Three other policemen were wounded in the "
+    "shooting, police said."
+)
+
+
+def test_definite_reference_takes_its_count_to_its_own_incident() -> None:
+    tolls = sorted((bounds(e.killed), bounds(e.wounded)) for e in run(TWO_ATTACKS).events)
+    assert tolls == [((2, 2), (3, 3)), ((6, 6), None)]
+
+
+RETOLD = (
+    "A grenade attack on a bus terminal in Isulan killed five people on Tuesday, the army said. "
+    "The town lies in a province where several armed groups operate. Officials have asked for "
+    "more troops. Residents said markets stayed closed on Wednesday. Late on Tuesday, a man threw "
+    "a grenade into a crowd at the terminal, killing five people and wounding 11 others."
+)
+
+
+def test_an_attack_retold_with_the_same_toll_is_one_incident() -> None:
+    events = run(RETOLD).events
+    assert [(bounds(e.killed), bounds(e.wounded)) for e in events] == [((5, 5), (11, 11))]

@@ -299,6 +299,10 @@ def _choose(
     new_marker = bool(_NEW_INCIDENT.match(fragment.opening))
     if new_marker and fragment.attack_words:
         return None
+    if fragment.definite or _tolls(fragment):
+        same = _same_kind(fragment, incidents)
+        if same is not None:
+            return same
     for incident in reversed(incidents):
         gap = fragment.sentence - incident.last_sentence
         if gap > _MAX_GAP and not fragment.definite:
@@ -309,6 +313,48 @@ def _choose(
             return incident
         if not fragment.attack_words:
             return None  # a toll or claim that contradicts the latest incident belongs to none
+    return None
+
+
+def _kinds(mentions: list[Mention]) -> set[str]:
+    """What the attack words say was done: their methods, and their type when it is more than
+    an armed assault ('the shooting' -> shooting; 'the blast' -> bombing; 'the attack' -> none)."""
+    kinds: set[str] = set()
+    for mention in mentions:
+        kinds.update(mention.methods)
+        if mention.type and mention.type != "armed_assault":
+            kinds.add(mention.type)
+    return kinds
+
+
+def _tolls(fragment: Fragment) -> set[tuple[str, int, int | None]]:
+    """The fragment's own tolls of people harmed, as (outcome, min, max)."""
+    return {
+        (c.outcome, c.value.min, c.value.max)
+        for c in fragment.counts
+        if not (c.aggregate or c.update or c.additional or c.attackers) and c.value.min > 0
+    }
+
+
+def _same_kind(fragment: Fragment, incidents: list[Incident]) -> Incident | None:
+    """The latest incident of the fragment's kind that it refers back to or restates.
+
+    'Two other police officers were wounded in the shooting', told after a grenade attack: a
+    definite reference goes back to the latest shooting. 'A grenade attack killed five people'
+    in a lead, then 'a man threw a grenade ..., killing five people' paragraphs later: an attack
+    of the same kind with the same toll is the same attack told again in full."""
+    wanted = _kinds(fragment.attack_words)
+    if not wanted:
+        return None
+    tolls = set() if fragment.definite else _tolls(fragment)
+    for incident in reversed(incidents):
+        if fragment.sentence - incident.last_sentence > _MAX_GAP:
+            break
+        own = [m for m in incident.mentions if m.kind == "attack" and m.counts_as_event]
+        if not wanted & _kinds(own) or _contradicts(fragment, incident):
+            continue
+        if fragment.definite or tolls & {t for f in incident.fragments for t in _tolls(f)}:
+            return incident
     return None
 
 
