@@ -338,13 +338,16 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase a token heads, without relative clauses,
     trailing prepositional phrases (other than 'of') or appositions' own clauses; an 'of'
     complement is pruned the same way ("the residences of leaders such as X and Y, ...")."""
+    doc = token.doc
     indices = sorted(t.i for t in _phrase_tokens(token))
     start, end = indices[0], indices[-1] + 1
-    # stop at the first gap (a clause we skipped)
+    # stop at the first gap (a clause we skipped); line breaks of wire copy are no gap
     for i, j in itertools.pairwise(indices):
-        if j != i + 1:
+        if j != i + 1 and not all(t.is_space for t in doc[i + 1 : j]):
             end = i + 1 if i >= token.i else end
             break
+    while end - 1 > token.i and doc[end - 1].pos_ == "ADP":
+        end -= 1  # "the residences of" with its object lost to a bad parse
     return start, end
 
 
@@ -431,7 +434,17 @@ class _Context:
             ):
                 return None  # "villagers attacked ...": rarely, and not what we can read here
             return ActorMention(
-                role, mention, start, end, text, name, kind, None, noun.country, attribution
+                role,
+                mention,
+                start,
+                end,
+                text,
+                name,
+                kind,
+                None,
+                noun.country,
+                attribution,
+                proper=token.pos_ == "PROPN" or token.ent_type_ == "PERSON",
             )
         if token.ent_type_ in _NAME_ENTITIES or token.pos_ == "PROPN":
             # a name: a person, an organisation, a building ("Hector Oqueli", "Fenastras")
@@ -670,8 +683,8 @@ def _clean_name(span: object) -> str:
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).replace('"', "")
-    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-"))
-    return text.strip(" ,;:-[(")
+    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-.[]()"))
+    return text.strip(" ,;:-.[]()")
 
 
 def event_actors(
@@ -733,6 +746,13 @@ def _fields(actor: ActorMention) -> dict[str, Any]:
     }
 
 
+# Titles and honorifics before a name: "DR Guerrero" is "Francisco Jose Guerrero".
+_TITLES = frozenset(
+    "mr mrs ms miss dr doctor msgr monsignor father fr sister brother rev reverend col colonel "
+    "gen general capt captain lt lieutenant sgt sergeant maj major cmdr commander comrade sir "
+    "don dona president minister senator deputy judge justice mayor governor ambassador "
+    "former late engineer eng lic attorney professor prof".split()
+)
 _NAME_FILLERS = frozenset(
     "the a an of and his her its their our this that these those some several other others "
     "another".split()
@@ -756,7 +776,7 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
     its shorter form. Groups merge by gazetteer id before this."""
     kept: list[ActorMention] = []
     for actor in sorted(actors, key=lambda a: a.start):
-        words = set(_name_words(actor.name))
+        words = set(_name_words(actor.name)) - _TITLES
         if not words:
             kept.append(actor)
             continue
@@ -764,7 +784,7 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
         for i, other in enumerate(kept):
             if actor.actor_id or other.actor_id:
                 continue
-            other_words = set(_name_words(other.name))
+            other_words = set(_name_words(other.name)) - _TITLES
             if not other_words:
                 continue
             small, large = (actor, other) if len(words) <= len(other_words) else (other, actor)
@@ -773,7 +793,7 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
             if not small_words <= large_words:
                 continue
             if small.proper or large.proper:
-                kept[i] = large if large.proper else small  # the full name
+                kept[i] = large  # the full name, with its title
                 merged = True
             elif common and _name_words(small.name)[-1:] == _name_words(large.name)[-1:]:
                 kept[i] = small
