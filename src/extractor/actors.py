@@ -45,6 +45,8 @@ _SUSPECT_CUES = frozenset(
     "likely possibly probably believed thought".split()
 )
 _ACCUSE_VERBS = frozenset("blame accuse attribute hold implicate charge".split())
+# "the work of X", "bore the hallmarks of X": X did it.
+_WORK_NOUNS = frozenset("work handiwork hallmark hallmarks signature".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her our some".split())
 _ATTACKER_KINDS: frozenset[str] = frozenset(
     {"armed_group", "unknown_armed", "militia", "criminal_group"}
@@ -134,7 +136,13 @@ def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMen
     nouns = index().find_nouns(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
     context = _Context(parsed, groups, nouns)
     found: list[ActorMention] = []
+    told = {m.sent.index for m in mentions if m.kind in ("attack", "harm")}
     for mention in mentions:
+        if mention.kind == "claim" and mention.sent.index not in told and not mention.negated:
+            # "Police blamed Boko Haram.", "It was the work of the FARC.": a sentence of its
+            # own that names who did the incident it joins
+            found += context.accusations(mention)
+            continue
         if mention.kind not in ("attack", "harm") or mention.negated:
             continue
         own = [
@@ -259,7 +267,7 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
             if child.dep_ == "nsubj" and not passive:
                 args.append(("target" if dying else "perpetrator", child))
             elif child.dep_ == "agent":
-                args += [("perpetrator", g) for g in child.children if g.dep_ == "pobj"]
+                args += [("perpetrator", g) for g in _agents(child)]
             elif child.dep_ in ("dobj", "nsubjpass"):
                 args.append(("target", child))
             elif child.dep_ == "prep" and child.lower_ in (
@@ -338,13 +346,16 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase a token heads, without relative clauses,
     trailing prepositional phrases (other than 'of') or appositions' own clauses; an 'of'
     complement is pruned the same way ("the residences of leaders such as X and Y, ...")."""
+    doc = token.doc
     indices = sorted(t.i for t in _phrase_tokens(token))
     start, end = indices[0], indices[-1] + 1
-    # stop at the first gap (a clause we skipped)
+    # stop at the first gap (a clause we skipped); line breaks of wire copy are no gap
     for i, j in itertools.pairwise(indices):
-        if j != i + 1:
+        if j != i + 1 and not all(t.is_space for t in doc[i + 1 : j]):
             end = i + 1 if i >= token.i else end
             break
+    while end - 1 > token.i and doc[end - 1].pos_ == "ADP":
+        end -= 1  # "the residences of" with its object lost to a bad parse
     return start, end
 
 
@@ -383,9 +394,13 @@ class _Context:
             token.pos_ in ("PRON", "NUM") and token.lower_ not in _PRONOUNS
         ):
             return None
-        if token.ent_type_ in _BAD_ENTITIES or (
-            (token.lemma_.lower() in _NOT_ACTORS or token.lower_ in _NOT_ACTORS)
-            and token.lower_ not in _PRONOUNS
+        if (
+            token.ent_type_ in _BAD_ENTITIES
+            or (
+                (token.lemma_.lower() in _NOT_ACTORS or token.lower_ in _NOT_ACTORS)
+                and token.lower_ not in _PRONOUNS
+            )
+            or _a_nation(token)
         ):
             return None
         doc = token.doc
@@ -431,7 +446,17 @@ class _Context:
             ):
                 return None  # "villagers attacked ...": rarely, and not what we can read here
             return ActorMention(
-                role, mention, start, end, text, name, kind, None, noun.country, attribution
+                role,
+                mention,
+                start,
+                end,
+                text,
+                name,
+                kind,
+                None,
+                noun.country,
+                attribution,
+                proper=token.pos_ == "PROPN" or token.ent_type_ == "PERSON",
             )
         if token.ent_type_ in _NAME_ENTITIES or token.pos_ == "PROPN":
             # a name: a person, an organisation, a building ("Hector Oqueli", "Fenastras")
@@ -542,24 +567,22 @@ class _Context:
         return None
 
     def accusations(self, mention: Mention) -> list[ActorMention]:
-        """'Police blamed Boko Haram for the attack', 'attributed to ISIS', 'suspected rebels'."""
+        """'Police blamed Boko Haram for the attack', 'attributed to ISIS', 'accused the FARC
+        of the bombing', 'the work of the Taliban', 'bore the hallmarks of al-Qaeda'."""
         found: list[ActorMention] = []
-        sent_doc = mention.doc
-        for token in sent_doc:
+        for token in mention.doc:
             lemma = token.lemma_.lower()
-            if lemma not in _ACCUSE_VERBS:
-                continue
-            targets: list[Token] = []
+            attribution: Attribution = "accused"
             if lemma == "attribute":
-                targets = [
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "to"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
-            else:
+                targets = _objects_of(token, "to")
+            elif lemma in _ACCUSE_VERBS:
                 targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            elif lemma in _WORK_NOUNS or token.lower_ in _WORK_NOUNS:
+                targets = _objects_of(token, "of")
+                cued = lemma.startswith("hallmark") or lemma == "signature"
+                attribution = "suspected" if cued or _doubted(token) else "reported"
+            else:
+                continue
             for target in targets:
                 actor = self.actor(mention, target, "perpetrator")
                 if (
@@ -567,10 +590,27 @@ class _Context:
                     and actor.kind in _ATTACKER_KINDS | {"other"}
                     and (actor.actor_id or actor.kind != "other")
                 ):
-                    actor.attribution = "accused"
+                    if lemma in ("accuse", "charge"):
+                        self._cut_of(actor, target)  # "accused bandits of the killings"
+                    actor.attribution = attribution
                     actor.syntactic = False
                     found.append(actor)
         return found
+
+    def _cut_of(self, actor: ActorMention, token: Token) -> None:
+        """End a phrase before its 'of' phrase, which belongs to the verb ('accused X of Y')."""
+        cut = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if cut is None or actor.actor_id:
+            return
+        end = actor.mention.sent.start + cut.idx
+        if end <= actor.start:
+            return
+        name = _clean_name(token.doc[noun_phrase(token)[0] : cut.i])
+        if name:
+            actor.end = end
+            actor.text = self.parsed.text[actor.start : end].rstrip()
+            actor.end = actor.start + len(actor.text)
+            actor.name = name
 
     def _kind(self, head: NounHit, start: int, end: int) -> ActorKind:
         """The kind of a phrase: its head noun's, but a vehicle, post or base of the army or
@@ -634,11 +674,61 @@ def _has_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
+def _a_nation(token: Token) -> bool:
+    """'the Salvadoran people', 'the Afghan nation': a whole people, spoken of in rhetoric
+    ('crimes against the Salvadoran people'), not the party of one attack."""
+    if token.lower_ not in ("people", "peoples", "nation", "nations"):
+        return False
+    children = list(token.children)
+    return (
+        any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "our", "their") for c in children)
+        and any(
+            c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
+            for c in children
+        )
+        and not any(c.dep_ == "nummod" for c in children)
+    )
+
+
+def _objects_of(token: Token, preposition: str) -> list[Token]:
+    """The objects of a word's 'to' or 'of' phrase: 'attributed to ISIS', 'the work of X'."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == preposition
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _doubted(token: Token) -> bool:
+    """Said with doubt: 'believed to be the work of', 'appeared to be', 'may have been'."""
+    for ancestor in itertools.islice(token.ancestors, 4):
+        if ancestor.lemma_.lower() in ("suspect", "believe", "think", "presume", "appear", "seem"):
+            return True
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in ancestor.children
+        ):
+            return True
+    return False
+
+
+def _agents(by: Token) -> list[Token]:
+    """The agents of 'by': its object, or a name the parser read as a verb ('killed by Shining
+    Path guerrillas', 'Shining' a gerund with 'guerrillas' its object)."""
+    found = [g for g in by.children if g.dep_ == "pobj"]
+    for verb in (g for g in by.children if g.dep_ == "pcomp"):
+        if verb.ent_type_ in _NAME_ENTITIES or verb.pos_ == "PROPN":
+            found += [o for o in verb.children if o.dep_ == "dobj"] or [verb]
+    return found
+
+
 def _attribution(token: Token) -> Attribution:
     """'suspected militants', 'believed to be', 'alleged': the attribution the text gives."""
-    for child in token.children:
-        if child.lower_ in _SUSPECT_CUES and child.dep_ in ("amod", "advmod", "compound"):
-            return "suspected"
+    for left in token.lefts:
+        for word in left.subtree:
+            if word.lower_ in _SUSPECT_CUES and word.dep_ in ("amod", "advmod", "compound"):
+                return "suspected"  # "suspected Boko Haram fighters"
     current = token
     for _ in range(3):
         head = current.head
@@ -665,13 +755,15 @@ def _clean_name(span: object) -> str:
         or tokens[0].pos_ in ("DET", "NUM", "PUNCT")
         or tokens[0].lower_
         in ("at", "least", "more", "than", "about", "some", "nearly", "over", "several")
+        # "shot dead a teacher": 'dead' belongs to the verb
+        or (tokens[0].lower_ == "dead" and tokens[0].i > 0 and tokens[0].nbor(-1).pos_ == "VERB")
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).replace('"', "")
-    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-"))
-    return text.strip(" ,;:-[(")
+    text = _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:-.[]()"))
+    return text.strip(" ,;:-.[]()")
 
 
 def event_actors(
@@ -733,10 +825,36 @@ def _fields(actor: ActorMention) -> dict[str, Any]:
     }
 
 
+# Titles and honorifics before a name: "DR Guerrero" is "Francisco Jose Guerrero".
+_TITLES = frozenset(
+    "mr mrs ms miss dr doctor msgr monsignor father fr sister brother rev reverend col colonel "
+    "gen general capt captain lt lieutenant sgt sergeant maj major cmdr commander comrade sir "
+    "don dona president minister senator deputy judge justice mayor governor ambassador "
+    "former late engineer eng lic attorney professor prof".split()
+)
 _NAME_FILLERS = frozenset(
     "the a an of and his her its their our this that these those some several other others "
     "another".split()
 )
+
+
+_PEOPLE_KINDS = frozenset(
+    "civilians officials politicians journalists aid_workers religious business diplomats "
+    "foreigners".split()
+)
+
+
+def _same_people(small: ActorMention, large: ActorMention) -> bool:
+    """A one-word group of people inside a longer phrase of the same kind of people: 'the
+    Jesuits' and 'the Jesuit priests', 'journalists' and 'journalists of a radio station'."""
+    return small.kind == large.kind and small.kind in _PEOPLE_KINDS
+
+
+def _core_words(name: str) -> set[str]:
+    """The words of a name without its titles ('DR Guerrero': guerrero); a name made only of
+    titles keeps them ('the attorney general')."""
+    words = set(_name_words(name))
+    return words - _TITLES or words
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -756,7 +874,7 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
     its shorter form. Groups merge by gazetteer id before this."""
     kept: list[ActorMention] = []
     for actor in sorted(actors, key=lambda a: a.start):
-        words = set(_name_words(actor.name))
+        words = _core_words(actor.name)
         if not words:
             kept.append(actor)
             continue
@@ -764,19 +882,21 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
         for i, other in enumerate(kept):
             if actor.actor_id or other.actor_id:
                 continue
-            other_words = set(_name_words(other.name))
+            other_words = _core_words(other.name)
             if not other_words:
                 continue
             small, large = (actor, other) if len(words) <= len(other_words) else (other, actor)
             small_words = words if small is actor else other_words
-            large_words = other_words if small is actor else words
-            if not small_words <= large_words:
+            if not small_words <= set(_name_words(large.name)):
                 continue
             if small.proper or large.proper:
-                kept[i] = large if large.proper else small  # the full name
+                kept[i] = large  # the full name, with its title
                 merged = True
             elif common and _name_words(small.name)[-1:] == _name_words(large.name)[-1:]:
-                kept[i] = small
+                kept[i] = small  # "people", "innocent people"
+                merged = True
+            elif common and len(small_words) == 1 and _same_people(small, large):
+                kept[i] = large  # "the Jesuits", "the Jesuit priests"
                 merged = True
             if merged:
                 break

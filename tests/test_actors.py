@@ -1,0 +1,375 @@
+"""Perpetrators and targets through the public extract(): named groups by any alias, state forces
+with their country, unknown attackers, the roles a sentence gives (agent, 'by X', object, 'against
+X', subject of 'killed'), coreference ('the group'), ALL CAPS wire copy, and the strength of each
+attribution (claimed, accused, suspected, reported). Every text is written for these tests; the
+article is published on Monday 22 November 2021.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import Event, extract
+
+PUBLISHED = "2021-11-22"
+
+
+def only_event(text: str) -> Event:
+    events = extract(text, published=PUBLISHED).events
+    assert len(events) == 1, [e.type for e in events]
+    return events[0]
+
+
+def perpetrator_ids(event: Event) -> set[str | None]:
+    return {p.actor_id for p in event.perpetrators}
+
+
+# --- named groups: any alias, acronym or transliteration is the gazetteer's group --------------
+
+GROUPS = [
+    pytest.param(
+        "Daesh fighters attacked a checkpoint near Deir ez-Zor on Sunday, killing four soldiers.",
+        "islamic_state",
+        id="daesh",
+    ),
+    pytest.param(
+        "ISIL militants stormed a village in Salahuddin province on Friday, killing nine people.",
+        "islamic_state",
+        id="isil",
+    ),
+    pytest.param(
+        "Al-Shabaab gunmen attacked a hotel in Mogadishu on Saturday, killing 15 guests.",
+        "al_shabaab",
+        id="al-shabaab",
+    ),
+    pytest.param(
+        "Boko Haram insurgents raided the town of Dikwa on Thursday and killed 12 residents.",
+        "boko_haram",
+        id="boko-haram",
+    ),
+    pytest.param(
+        "Houthi rebels attacked a government checkpoint in Marib on Sunday, killing five soldiers.",
+        "houthis",
+        id="houthis",
+    ),
+    pytest.param(
+        "Fighters of the Revolutionary Armed Forces of Colombia ambushed a police patrol in "
+        "Cauca on Tuesday, killing three officers.",
+        "farc",
+        id="farc-full-name",
+    ),
+    pytest.param(
+        "PKK militants attacked a gendarmerie post in Hakkari province on Sunday, killing two "
+        "soldiers.",
+        "pkk",
+        id="pkk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), GROUPS)
+def test_named_group(text: str, group: str) -> None:
+    event = only_event(text)
+    assert group in perpetrator_ids(event), event.perpetrators
+    (match,) = [p for p in event.perpetrators if p.actor_id == group]
+    assert match.kind == "armed_group"
+    assert match.evidence is not None and match.evidence.text in text
+
+
+# --- state forces and other attackers by pattern -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        pytest.param(
+            "The Syrian army shelled the village of Kansafra on Friday, killing three civilians.",
+            "Syrian army",
+            "state_forces",
+            "SY",
+            id="syrian-army",
+        ),
+        pytest.param(
+            "Iraqi security forces opened fire on protesters in Nasiriyah on Sunday, killing "
+            "four people.",
+            "Iraqi security forces",
+            "state_forces",
+            "IQ",
+            id="iraqi-security-forces",
+        ),
+        pytest.param(
+            "Pro-government militias attacked a hospital in Idlib on Tuesday.",
+            "Pro-government militias",
+            "militia",
+            None,
+            id="militias",
+        ),
+    ],
+)
+def test_forces_by_pattern(text: str, name: str, kind: str, country: str | None) -> None:
+    event = only_event(text)
+    found = [p for p in event.perpetrators if p.name.lower() == name.lower()]
+    assert found, event.perpetrators
+    assert found[0].kind == kind
+    assert found[0].country_code == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Gunmen shot dead a teacher in Kano on Saturday.", id="gunmen"),
+        pytest.param(
+            "Unidentified assailants killed a journalist in Kabul on Saturday.",
+            id="unidentified-assailants",
+        ),
+        pytest.param(
+            "Unknown attackers set fire to a school in Bamenda on Sunday.",
+            id="unknown-attackers",
+        ),
+    ],
+)
+def test_unknown_attackers_are_perpetrators_without_a_group(text: str) -> None:
+    """'Gunmen' is a perpetrator with no group name: different from no perpetrator at all."""
+    event = only_event(text)
+    assert event.perpetrators, "an unknown attacker is still a perpetrator"
+    assert all(p.actor_id is None for p in event.perpetrators)
+    assert {p.kind for p in event.perpetrators} == {"unknown_armed"}
+
+
+def test_no_perpetrator_when_nobody_attacks() -> None:
+    event = only_event("A bomb exploded at a bus station in Quetta on Sunday, killing six people.")
+    assert event.perpetrators == []
+
+
+# --- roles from the sentence ---------------------------------------------------------------------
+
+ROLES = [
+    pytest.param(
+        "Three policemen were killed by Shining Path guerrillas in Ayacucho on Sunday.",
+        "sendero_luminoso",
+        "policemen",
+        id="by-agent",
+    ),
+    pytest.param(
+        "Taliban fighters attacked a district police headquarters in Ghazni on Monday.",
+        "taliban",
+        "police headquarters",
+        id="agent-and-object",
+    ),
+    pytest.param(
+        "The ELN launched an attack against an oil pipeline in Arauca on Friday.",
+        "eln",
+        "pipeline",
+        id="against-object",
+    ),
+    pytest.param(
+        "Two aid workers were killed in an ambush by al-Shabaab fighters near Baidoa on Sunday.",
+        "al_shabaab",
+        "aid workers",
+        id="subject-of-killed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "target"), ROLES)
+def test_roles(text: str, group: str, target: str) -> None:
+    event = only_event(text)
+    assert group in perpetrator_ids(event), event.perpetrators
+    assert any(target in t.name.lower() for t in event.targets), event.targets
+    assert all(t.actor_id != group for t in event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Gunmen opened fire on worshippers at a mosque in Kano on Friday.",
+            "civilians",
+            id="worshippers",
+        ),
+        pytest.param(
+            "Gunmen shot dead a journalist in Karachi on Saturday.",
+            "journalists",
+            id="journalist",
+        ),
+        pytest.param(
+            "Militants kidnapped three aid workers in Gao on Thursday.",
+            "aid_workers",
+            id="aid-workers",
+        ),
+        pytest.param(
+            "A suicide bomber attacked a police station in Peshawar on Friday.",
+            "police",
+            id="police-station",
+        ),
+    ],
+)
+def test_target_category(text: str, kind: str) -> None:
+    event = only_event(text)
+    assert kind in {t.kind for t in event.targets}, event.targets
+
+
+# --- ALL CAPS wire copy: the gazetteer carries the names -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        pytest.param(
+            "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED THE SAN MIGUEL "
+            "ARMY BARRACKS YESTERDAY, KILLING FIVE SOLDIERS.",
+            "fmln",
+            id="fmln-caps",
+        ),
+        pytest.param(
+            "SHINING PATH TERRORISTS DYNAMITED A POWER TOWER IN HUANCAYO LAST NIGHT.",
+            "sendero_luminoso",
+            id="shining-path-caps",
+        ),
+        pytest.param(
+            "THE ELN BLEW UP A SECTION OF THE CANO LIMON PIPELINE YESTERDAY.",
+            "eln",
+            id="eln-caps",
+        ),
+    ],
+)
+def test_all_caps(text: str, group: str) -> None:
+    event = only_event(text)
+    assert group in perpetrator_ids(event), event.perpetrators
+
+
+# --- coreference inside an article ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Boko Haram has stepped up its campaign in Borno state this year. On Sunday the "
+            "group attacked a military base in Marte, killing seven soldiers.",
+            id="the-group",
+        ),
+        pytest.param(
+            "Al-Shabaab has lost ground in southern Somalia this year. On Saturday the militants "
+            "attacked an army base near Kismayo, killing four soldiers.",
+            id="the-militants",
+        ),
+    ],
+)
+def test_coreference(text: str) -> None:
+    event = only_event(text)
+    assert perpetrator_ids(event) & {"boko_haram", "al_shabaab"}, event.perpetrators
+
+
+# --- attribution strength ------------------------------------------------------------------------
+
+ATTRIBUTIONS = [
+    pytest.param(
+        "A car bomb killed eight soldiers in Kabul on Monday. The Taliban claimed "
+        "responsibility for the attack.",
+        "taliban",
+        "claimed",
+        id="claimed",
+    ),
+    pytest.param(
+        "A car bomb killed eight soldiers in Kabul on Monday. Authorities blamed the Haqqani "
+        "network.",
+        "haqqani_network",
+        "accused",
+        id="blamed-next-sentence",
+    ),
+    pytest.param(
+        "A bomb exploded outside a bank in Bogota on Sunday. The army accused the FARC of the "
+        "bombing.",
+        "farc",
+        "accused",
+        id="accused-of",
+    ),
+    pytest.param(
+        "A bomb exploded outside a bank in Bogota on Sunday. The government attributed the "
+        "attack to the ELN.",
+        "eln",
+        "accused",
+        id="attributed-to",
+    ),
+    pytest.param(
+        "Suspected Boko Haram fighters attacked the village of Kautikari on Sunday.",
+        "boko_haram",
+        "suspected",
+        id="suspected",
+    ),
+    pytest.param(
+        "A car bomb killed eight soldiers in Kabul on Monday. The attack was believed to be the "
+        "work of the Taliban.",
+        "taliban",
+        "suspected",
+        id="believed-to-be-the-work-of",
+    ),
+    pytest.param(
+        "A bomb exploded outside a police station in Cucuta on Sunday. Investigators said the "
+        "bombing bore the hallmarks of the ELN.",
+        "eln",
+        "suspected",
+        id="hallmarks",
+    ),
+    pytest.param(
+        "Al-Shabaab fighters attacked an army base in Lower Shabelle on Sunday, killing six "
+        "soldiers.",
+        "al_shabaab",
+        "reported",
+        id="reported-as-fact",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "attribution"), ATTRIBUTIONS)
+def test_attribution(text: str, group: str, attribution: str) -> None:
+    event = only_event(text)
+    found = [p for p in event.perpetrators if p.actor_id == group]
+    assert found, event.perpetrators
+    assert found[0].attribution == attribution
+
+
+def test_accused_phrase_stops_before_what_they_are_accused_of() -> None:
+    event = only_event(
+        "Gunmen killed 12 villagers in Zamfara state on Sunday. Police accused bandits of the "
+        "killings."
+    )
+    accused = [p for p in event.perpetrators if p.attribution == "accused"]
+    assert [p.name for p in accused] == ["bandits"]
+
+
+# --- one party per incident ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        pytest.param(
+            "Soldiers killed six Jesuit priests at the university on Thursday. The Jesuits had "
+            "received threats of death before the attack on them.",
+            "Jesuit priests",
+            "Jesuits",
+            id="the-jesuits-are-the-jesuit-priests",
+        ),
+        pytest.param(
+            "Gunmen shot dead Attorney General Roberto Garcia Alvarado in San Salvador on "
+            "Wednesday. The bomb that killed the attorney general had been placed on his car.",
+            "Attorney General Roberto Garcia Alvarado",
+            "attorney general",
+            id="title-alone-is-the-named-official",
+        ),
+    ],
+)
+def test_one_target_per_party(text: str, kept: str, dropped: str) -> None:
+    names = [t.name.lower() for t in only_event(text).targets]
+    assert kept.lower() in names
+    assert dropped.lower() not in names
+
+
+def test_a_whole_people_is_no_target() -> None:
+    event = only_event(
+        "Rebels burned three buses in Usulutan on Sunday, a crime against the Salvadoran people."
+    )
+    assert "buses" in {t.name.lower() for t in event.targets}
+    assert not any("people" in t.name.lower() for t in event.targets), event.targets
