@@ -1,5 +1,5 @@
 """Shared fixtures: one loaded pipeline for the whole session, the ../shared folder, the
-known-gaps list and the snapshot options.
+known-gaps list and the snapshot options; and no network anywhere in the suite (nonet/).
 
 Known gaps are data: tests/known_gaps.toml names test cases that fail today because extraction is
 not good enough yet, each with the reason. They run as xfail(strict=True), so a case that starts
@@ -9,6 +9,8 @@ passing fails the suite until its entry is removed, and a fix cannot go unnotice
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -18,6 +20,35 @@ from extractor import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN_GAPS = ROOT / "tests" / "known_gaps.toml"
+NONET = ROOT / "tests" / "nonet"
+sys.path.insert(0, str(NONET))
+import netguard  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Block the network in this process and, through nonet/sitecustomize.py on PYTHONPATH, in
+    every Python process the tests start (CLI runs, worker processes); log every attempt."""
+    log = Path(tempfile.mkdtemp(prefix="extractor-netguard-")) / "attempts.log"
+    log.touch()
+    os.environ[netguard.LOG_ENV] = str(log)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(NONET), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    netguard.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when any code tried to reach the network, even if it caught the error."""
+    log = Path(os.environ.get(netguard.LOG_ENV, ""))
+    attempts = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+    if attempts:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line("network access attempted during the tests:", red=True)
+            for line in attempts:
+                reporter.write_line(f"  {line}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def shared_dir() -> Path | None:

@@ -64,6 +64,8 @@ class Summary:
     events: int = 0
     errors: int = 0
     resumed: int = 0
+    # errors of the inputs a resumed run found already done: the finished batch failed on them
+    resumed_errors: int = 0
     error_lines: list[str] = field(default_factory=list)
     errors_file: Path | None = None
 
@@ -88,6 +90,7 @@ def run_batch(options: BatchOptions) -> Summary:
     summary = Summary()
     with _Output(options) as output, _progress(options.progress) as (tick, say):
         summary.errors_file = output.errors_path
+        summary.resumed_errors = output.resumed_errors
         inputs = read_paths(options.paths, published=options.published, max_bytes=options.max_bytes)
         todo = _skip_done(inputs, Counter(output.done), summary)
         for outcome in _outcomes(todo, options):
@@ -254,8 +257,10 @@ class _Output:
         self._errors = (
             PartFile(self.errors_path, resume=options.resume) if self.errors_path else None
         )
+        self.resumed_errors = 0
         if self._errors is not None:
             self.done.extend(self._errors.keys)
+            self.resumed_errors = len(self._errors.keys)
 
     def _check(self, record: dict[str, Any], where: Path) -> None:
         """A resumed output must be continued with the same scope and extractor version."""

@@ -170,9 +170,11 @@ def run(
         f"{resumed} seconds={seconds:.1f}",
         err=True,
     )
-    if summary.errors and summary.errors_file is not None:
+    # a resumed batch fails as the whole batch did: errors found before the restart count too
+    failed = summary.errors + summary.resumed_errors
+    if failed and summary.errors_file is not None:
         typer.echo(f"errors are listed in {summary.errors_file}", err=True)
-    raise typer.Exit(1 if summary.errors else 0)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()

@@ -55,6 +55,7 @@ def run_evaluation(
     out: Path = Path("out/eval"),
     floors: Path | None = None,
     model: str | None = None,
+    gate: bool = True,
 ) -> Report:
     """Extract from the gold documents, score the predictions, compare with floors."""
     shared = None if gold and scorer else shared_dir()
@@ -69,7 +70,7 @@ def run_evaluation(
                 if line.strip():
                     handle.write(line + "\n")
                     documents.append(json.loads(line))
-    extractor = Extractor(scope=scope, model=model)
+    extractor = Extractor(scope=scope, model=model, gate=gate)
     articles = (article_from_record(doc, source=doc.get("id", "?")) for doc in documents)
     with pred.open("w", encoding="utf-8") as handle:
         for result in extractor.run(articles):

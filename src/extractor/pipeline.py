@@ -43,6 +43,7 @@ class Extractor:
         scope: str = "default",
         batch_size: int = 8,
         nlp: Language | None = None,
+        gate: bool = True,
     ) -> None:
         # The stages import spaCy; they are imported here, when a pipeline is built, so that
         # `import extractor` and the CLI's parent process of a multi-worker batch stay light.
@@ -51,6 +52,9 @@ class Extractor:
         self.nlp = nlp if nlp is not None else parse.load_nlp(model)
         self.scope = scopes.load_scope(scope)
         self.batch_size = batch_size
+        # gate=False parses every sentence, not only those with attack vocabulary: slower, for
+        # measuring what the gate costs in recall (benchmarks/)
+        self.gate = gate
         self.model_label = parse.model_label(self.nlp)
         self.data_versions = resources.data_versions()
 
@@ -58,7 +62,14 @@ class Extractor:
         """The record of one article."""
         from . import parse
 
-        parsed = next(parse.parse([parse.prepare(article)], self.nlp, batch_size=self.batch_size))
+        parsed = next(
+            parse.parse(
+                [parse.prepare(article)],
+                self.nlp,
+                batch_size=self.batch_size,
+                everything=not self.gate,
+            )
+        )
         return self.extract_parsed(parsed)
 
     def warm_up(self) -> None:
@@ -78,7 +89,10 @@ class Extractor:
         batches so the model runs over many sentences at once."""
         from . import parse
 
-        for item in parse.parse(self._prepared(items), self.nlp, batch_size=self.batch_size):
+        stream = parse.parse(
+            self._prepared(items), self.nlp, batch_size=self.batch_size, everything=not self.gate
+        )
+        for item in stream:
             if isinstance(item, _Failed):
                 yield item.error
                 continue

@@ -242,9 +242,13 @@ def _from_json_text(
             source=source,
             line=line,
         ) from e
-    return article_from_record(
-        record, source=where, line=line, fallback_id=fallback_id, published=published
-    )
+    try:
+        return article_from_record(
+            record, source=where, line=line, fallback_id=fallback_id, published=published
+        )
+    except InputError as e:
+        e.source = source  # the file; the line is in e.line, as for the other errors
+        raise
 
 
 def article_from_record(

@@ -97,7 +97,7 @@ class OrderedPool(Generic[T, R]):
                 if chunk is None:
                     exhausted = True
                     break
-                pending.append((chunk, self._pool().submit(_call, self.task, chunk)))
+                pending.append((chunk, self._submit(chunk)))
             if not pending:
                 return
             chunk, future = pending[0]
@@ -115,6 +115,16 @@ class OrderedPool(Generic[T, R]):
                 continue
             pending.popleft()
             yield result
+
+    def _submit(self, chunk: list[T]) -> Future[list[R]]:
+        """Send a chunk out; if the pool broke already (a worker died on an earlier chunk), the
+        chunk's future carries that, and map() handles it with the others in flight."""
+        try:
+            return self._pool().submit(_call, self.task, chunk)
+        except BrokenProcessPool as e:
+            broken: Future[list[R]] = Future()
+            broken.set_exception(e)
+            return broken
 
     def _isolate(self, items: list[T]) -> list[R]:
         """Run each input alone; one that kills its worker again gets on_crash(item)."""
