@@ -14,13 +14,14 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import actors, lexicon
-from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
+from .gazetteer import ADMIN_WORDS, SETTLEMENT_WORDS, PlaceEntry, PlaceIndex, load_place_index
 from .parse import ParsedArticle, tree_distance
 from .schema import GeoPrecision, Location, Perpetrator, Span
 
@@ -48,6 +49,10 @@ _PRECISION_BY_KIND: dict[str, GeoPrecision] = {
 _COUNTRY_WEIGHT = 2.0
 _DATELINE_WEIGHT = 3.0
 _MAX_COUNTRY_BONUS = 3.0
+# A place inside a province the article names as a scene ("in Chhattisgarh", "Daraa province"):
+# as strong as the dateline's country, so that "Bijapur district" in a story from Chhattisgarh
+# is the town of 16k there, not the Karnataka district of 500k (log10 ratio 1.5).
+_UNIT_WEIGHT = 3.0
 
 
 @dataclass(eq=False)
@@ -60,6 +65,8 @@ class PlaceMention:
     candidates: tuple[PlaceEntry, ...]
     cue: str = ""
     direction: bool = False
+    unit_word: str = ""
+    landmark: bool = False
     in_dateline: bool = False
     foreign: bool = False
     entry: PlaceEntry | None = None
@@ -100,7 +107,17 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
         cue, direction = _cue_before(text, match.start)
         if match.key in person_words and cue not in SCENE_CUES:
             continue  # "Guerrero" named as a person elsewhere in the article
-        found.append(PlaceMention(match.start, match.end, match.text, match.value, cue, direction))
+        found.append(
+            PlaceMention(
+                match.start,
+                match.end,
+                match.text,
+                match.value,
+                cue,
+                direction,
+                _unit_word(text, match.start, match.end),
+            )
+        )
     covered = [(p.start, p.end) for p in found]
     for sent in parsed.parsed:
         assert sent.doc is not None
@@ -117,7 +134,8 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
                 continue  # an entity the NER guessed, with no sign that it is a scene
             key = fold(raw)
             candidates = tuple(e for e in index().lookup(raw) if fold(e.name) == key)
-            found.append(PlaceMention(start, end, raw, candidates, cue, direction))
+            unit = _unit_word(text, start, end)
+            found.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
     dateline = parsed.dateline
     if dateline and dateline.place and dateline.place_start is not None:
         place_end = dateline.place_start + len(dateline.place)
@@ -138,6 +156,7 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     elif dateline:
         found = [p for p in found if p.start >= dateline.end]
     found.sort(key=lambda p: p.start)
+    _mark_landmarks(found, text)
     _resolve(found, parsed)
     return found
 
@@ -293,6 +312,7 @@ def _cue_before(text: str, start: int) -> tuple[str, bool]:
     near)."""
     words = text[max(0, start - 80) : start].lower().replace(",", " ").split()
     direction = False
+    previous = ""
     for _ in range(8):
         if not words:
             break
@@ -300,57 +320,106 @@ def _cue_before(text: str, start: int) -> tuple[str, bool]:
         if (
             word in ("km", "kms", "kilometres", "kilometers", "miles", "mi")
             or word.isdigit()
-            or (word.rstrip("-") in _DIRECTION_WORDS)
             or word in ("outskirts", "edge", "vicinity")
         ):
             direction = True
+        elif word.rstrip("-") in _DIRECTION_WORDS:
+            # "north of Kabul" is near Kabul; "the northern city of Kunduz" is in it
+            direction = direction or previous == "of"
         elif not (word in _SKIPPED_BEFORE_PLACE or word.endswith(("'s", "\u2019s"))):
             return word, direction
+        previous = word
         words.pop()
     return (words[-1] if words else ""), direction
 
 
+# "Ghazni, southwest of Kabul", "Baidoa, 250 km northwest of Mogadishu": the second place is a
+# landmark that locates the first, not a scene of its own.
+_LANDMARK_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d.,]+\s*(?:-\s*)?"
+    r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\.?\s+)?(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|capital|village|"
+    r"province|provincial capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _mark_landmarks(places: list[PlaceMention], text: str) -> None:
+    for first, second in itertools.pairwise(places):
+        if _LANDMARK_GAP.match(text[first.end : second.start]):
+            second.landmark = True
+
+
 def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
-    """Choose each toponym's entry, preferring the countries the article is about. A small
-    place found only abroad is left unresolved (its name kept): in a Salvadoran story, "Cerezo"
-    is a person before it is a village in Spain."""
+    """Choose each toponym's entry, preferring the countries the article is about, then the
+    provinces it names ("Bijapur district" in a story from Chhattisgarh is Chhattisgarh's). A
+    small place found only abroad is left unresolved (its name kept): in a Salvadoran story,
+    "Cerezo" is a person before it is a village in Spain."""
     countries = article_countries(places, parsed)
     # countries the article is really about: the dateline's or named outright, not a passing
     # demonym ("the U.S. embassy") that would make every American town a candidate
     strong = {code for code, weight in countries.items() if weight >= _COUNTRY_WEIGHT}
     for place in places:
-        if not place.candidates:
-            continue
-        home = [c for c in place.candidates if c.country_code in strong]
-        pool = home or list(place.candidates)
-        place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
-        if (
-            not home
-            and strong
-            and not (
-                _notable(place.entry)
-                and (
-                    place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps
-                )
-            )
-        ):
-            # in capitals, a foreign unit named with no "in" before it is as likely a surname
-            place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
-            place.entry = None
-            place.foreign = True
+        _choose_entry(place, parsed, countries, strong, set())
+    units = article_units(places, parsed)
+    if units:
+        for place in places:
+            _choose_entry(place, parsed, countries, strong, units)
     # containment the text states: "X, in Y province" / "the X district of Y"
     for first, second in itertools.pairwise(places):
         gap = parsed.text[first.end : second.start]
-        if (
-            len(gap) <= 12
-            and first.candidates
-            and second.candidates
-            and ("," in gap or " of " in gap or " in " in gap)
-        ):
-            container = _container(first, second)
+        if len(gap) <= 12 and second.candidates and ("," in gap or " of " in gap or " in " in gap):
+            if not first.candidates and second.entry is not None and not second.landmark:
+                first.container = second  # "Awapalli in Bijapur district": not in the gazetteer
+                continue
+            container = _container(first, second) if first.candidates else None
             if container is not None:
                 first.container = second
                 second.entry = container
+
+
+def _choose_entry(
+    place: PlaceMention,
+    parsed: ParsedArticle,
+    countries: dict[str, float],
+    strong: set[str],
+    units: set[tuple[str, str]],
+) -> None:
+    place.entry, place.foreign = None, False
+    if not place.candidates:
+        return
+    home = [c for c in place.candidates if c.country_code in strong]
+    pool = home or list(place.candidates)
+    place.entry = max(pool, key=lambda entry: _score(entry, countries, place, units))
+    if (
+        not home
+        and strong
+        and not (
+            _notable(place.entry)
+            and (place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps)
+        )
+    ):
+        # in capitals, a foreign unit named with no "in" before it is as likely a surname
+        place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
+        place.entry = None
+        place.foreign = True
+
+
+def article_units(places: list[PlaceMention], parsed: ParsedArticle) -> set[tuple[str, str]]:
+    """The provinces (country, admin1 code) the article names as such: resolved admin1 units
+    told as scenes or with a unit word, and the dateline's province."""
+    units: set[tuple[str, str]] = set()
+    for place in places:
+        entry = place.entry
+        if entry is None or not entry.country_code or not entry.admin1_code:
+            continue
+        named = entry.kind == "admin1" and (
+            place.cue in SCENE_CUES or place.unit_word == "unit" or not parsed.all_caps
+        )
+        if named or (place.in_dateline and entry.kind == "city"):
+            units.add((entry.country_code, entry.admin1_code))
+    return units
 
 
 def _notable(entry: PlaceEntry) -> bool:
@@ -397,12 +466,78 @@ def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
     return None
 
 
-def _score(entry: PlaceEntry, weights: dict[str, float], place: PlaceMention) -> float:
+def _unit_word(text: str, start: int, end: int) -> str:
+    """What a unit or settlement word next to a toponym makes of it: "unit" ("Daraa province",
+    "the province of Daraa"), "settlement" ("Daraa city", "the town of Izra") or ""."""
+    inside = fold(text[start:end]).split()
+    after = fold(text[end : end + 16]).split()[:1]
+    before = fold(text[max(0, start - 20) : start]).split()[-2:]
+    for word in (
+        (inside[-1:] if len(inside) > 1 else [])
+        + after
+        + (before[:1] if before[-1:] == ["of"] else [])
+    ):
+        if word in ADMIN_WORDS:
+            return "unit"
+        if word in SETTLEMENT_WORDS:
+            return "settlement"
+    return ""
+
+
+def _score(
+    entry: PlaceEntry,
+    weights: dict[str, float],
+    place: PlaceMention,
+    units: AbstractSet[tuple[str, str]] = frozenset(),
+) -> float:
+    """A candidate's score: its prior (population and kind), the article's countries and
+    provinces, and a unit word. A unit named after its seat ("Bogota", "San Salvador",
+    "Kandahar") scores with its city: a bare name is the city, the more precise reading, as
+    GeoNames ranks it, while "Kandahar province" is the unit."""
+    if any(
+        c.kind == "admin1" and (c.country_code, c.admin1_code) in units for c in place.candidates
+    ):
+        units = frozenset()  # the mention names the province itself, not a place inside it
+    namesakes = [
+        other
+        for other in place.candidates
+        if other.kind != entry.kind
+        and (PlaceIndex.within(entry, other) or PlaceIndex.within(other, entry))
+        and {entry.kind, other.kind} <= {"city", "admin1", "admin2"}
+    ]
+    own = _own_score(entry, weights, place, units)
+    if not namesakes:
+        return own
+    best = max(_own_score(other, weights, place, units) for other in namesakes)
+    wanted = (
+        entry.kind in ("admin1", "admin2") if place.unit_word == "unit" else entry.kind == "city"
+    )
+    return max(own, best + 0.01) if wanted else own
+
+
+def _own_score(
+    entry: PlaceEntry,
+    weights: dict[str, float],
+    place: PlaceMention,
+    units: AbstractSet[tuple[str, str]],
+) -> float:
     prior = math.log10((entry.population or 0) + 10)
     kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
+    if place.unit_word == "unit" and entry.kind in ("admin1", "admin2", "region"):
+        kind_bonus += 0.5
+    inside = (
+        entry.kind != "admin1"
+        and entry.country_code is not None
+        and (entry.country_code, entry.admin1_code or "") in units
+    )
     # the article's countries weigh in, but a country named ten times is not ten times likelier:
     # the cap keeps a dateline abroad from turning "San Salvador" into a Mexican district
-    return prior + kind_bonus + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
+    return (
+        prior
+        + kind_bonus
+        + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
+        + (_UNIT_WEIGHT if inside else 0.0)
+    )
 
 
 def choose_scene(
@@ -431,6 +566,8 @@ def choose_scene(
             and d > 1
         )
     ]
+    if any(not p.landmark for p, _ in scored):
+        scored = [(p, d) for p, d in scored if not p.landmark]
     if not scored:
         return None
 
@@ -546,6 +683,8 @@ def specificity(place: PlaceMention) -> int:
 def conflict(a: PlaceMention, b: PlaceMention) -> bool:
     """Two toponyms that cannot be the scene of one event: different places, neither inside
     the other, both at least admin1 level and in the same or different countries."""
+    if a.landmark or b.landmark:
+        return False  # "southwest of Kabul" places the scene; it is not another scene
     if a.entry is None or b.entry is None:
         if a.entry is None and b.entry is None and a.cue in SCENE_CUES and b.cue in SCENE_CUES:
             key_a, key_b = fold(a.text), fold(b.text)
@@ -557,11 +696,10 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
         return False
     if a.entry.kind == "country" or b.entry.kind == "country":
         return a.entry.country_code != b.entry.country_code
-    if a.entry.kind in ("admin1", "region") or b.entry.kind in ("admin1", "region"):
-        return a.entry.country_code != b.entry.country_code or (
-            a.entry.kind == b.entry.kind == "admin1"
-        )
-    return True
+    if a.entry.kind == "region" or b.entry.kind == "region":
+        # curated regions record no containment: only another country contradicts them
+        return a.entry.country_code != b.entry.country_code
+    return True  # two units, or a place outside a unit: "in Helmand" is not "in Ghazni"
 
 
 # ---------------------------------------------------------------------------------------------
