@@ -8,8 +8,10 @@ when the text says "here" or names no place; else the country the incident point
 Precision follows ACLED's geo_precision and UCDP's where_prec in spirit:
 
 - exact: a populated place the text names as the scene ("in Baidoa");
-- near: next to a place ("near X", "30 km north of X", "on the outskirts of X", "between X and
-  Y", or a place we do not know, told inside a town we do);
+- near: next to a place ("near X", "30 km north of X", "on the outskirts of X", or a place we do
+  not know, told inside a town we do);
+- route: somewhere between two towns ("on a road between X and Y"; ACLED would code it near the
+  first, UCDP as a place within some 25 km); located at the first town the gazetteer knows;
 - admin2 / admin1: a district or province, named as the scene or as the smallest unit that
   encloses a place the gazetteer does not know ("the desert area of Masrib" in a story set in
   Deir ez-Zor province: name Masrib, the province's admin1, coordinates and precision);
@@ -159,7 +161,9 @@ def choose_scene(
         return (
             int(scene and close),
             int(scene),
-            int(place.entry is not None),
+            # a place the gazetteer lacks but the text puts inside one it has ("the village of
+            # Qwarbeta in Helmand province") is as good as a resolved one, and more specific
+            int(place.entry is not None or _contained(place)),
             specificity(place),
             -distance,
         )
@@ -175,12 +179,24 @@ def choose_scene(
         for p, d in scored
         if best.entry is not None
         and best.entry.kind in ("country", "admin1", "admin2")
-        and p.entry is not None
+        and (entry := _where(p)) is not None
         and (p.cue in SCENE_CUES or d <= 3)
         and specificity(p) > specificity(best)
-        and PlaceIndex.within(p.entry, best.entry)
+        and (entry is best.entry or PlaceIndex.within(entry, best.entry))
     ]
     return max(inside, key=rank)[0] if inside else best
+
+
+def _where(place: PlaceMention) -> PlaceEntry | None:
+    """A place's entry, or the container's the text puts it in when the gazetteer lacks it."""
+    if place.entry is not None:
+        return place.entry
+    return place.container.entry if place.container is not None else None
+
+
+def _contained(place: PlaceMention) -> bool:
+    container = place.container
+    return container is not None and container is not place and container.entry is not None
 
 
 def location(
@@ -189,15 +205,17 @@ def location(
     """The Location record of a toponym: its entry when resolved; else its name inside the
     `container` the text gives (coordinates, units and precision of the container); else its
     name alone. "between X and Y" is located at the first of the two the gazetteer knows, with
-    precision near, and says so in its text and evidence."""
+    precision route when the two are towns, and says so in its text and evidence."""
     text, evidence = place.text, place.evidence
     entry, near = place.entry, place.cue in NEAR_CUES or place.direction
+    route = False
     if place.partner is not None and place.between is not None:
         text, evidence = place.between.text, place.between
         pair = sorted((place, place.partner), key=lambda p: p.start)
         resolved = [p for p in pair if p.entry is not None]
         if resolved:
             place, entry, near = resolved[0], resolved[0].entry, True
+            route = True
     name = place.text.title() if place.text.isupper() else place.text
     if entry is None:
         if container is None:
@@ -215,7 +233,7 @@ def location(
         )
     precision = _PRECISION_BY_KIND.get(entry.kind, "unknown")
     if precision == "exact" and near:
-        precision = "near"
+        precision = "route" if route else "near"
     return _located(
         entry, name=entry.name, precision=precision, text=text, evidence=evidence, source=source
     )

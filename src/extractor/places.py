@@ -9,6 +9,7 @@ and containment the text states ("in Daraa province").
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import math
@@ -16,7 +17,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from geopy.distance import great_circle
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -24,10 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from . import actors, lexicon
 from .gazetteer import ADMIN_WORDS, SETTLEMENT_WORDS, PlaceEntry, PlaceIndex, load_place_index
 from .parse import ParsedArticle
-from .schema import GeoPrecision, Span
-
-if TYPE_CHECKING:
-    pass
+from .schema import Span
 from .text import fold
 
 # Words right before a toponym that make it the scene of an event rather than, say, a home town.
@@ -39,13 +36,6 @@ _DIRECTION_WORDS = frozenset(
     "north south east west northeast northwest southeast southwest "
     "northern southern eastern western central".split()
 )
-_PRECISION_BY_KIND: dict[str, GeoPrecision] = {
-    "city": "exact",
-    "admin2": "admin2",
-    "admin1": "admin1",
-    "country": "country",
-    "region": "region",
-}
 # How much one mention of a country in the article (or the dateline) raises its places, in units of
 # the prior (log10 population). Calibrated so that "Izra" in a Syrian article beats a Jordanian
 # town ten times larger, while an unrelated megacity named once still wins over a hamlet.
@@ -159,6 +149,8 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
                 continue  # "U.S.", "the Salvadorans": a nationality, or a country we count there
             unit = _unit_word(text, start, end)
             found.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
+    if not parsed.all_caps:
+        found.extend(_named_settlements(parsed, found, blocked))
     dateline = parsed.dateline
     if dateline and dateline.place and dateline.place_start is not None:
         place_end = dateline.place_start + len(dateline.place)
@@ -182,6 +174,36 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     _mark_landmarks(found, text)
     _resolve(found, parsed)
     return found
+
+
+# "the village of Qwarbeta": a capitalised name after a settlement noun and "of" is a place,
+# known or not (mixed case only: in capitals every word looks like a name)
+_NAMED_SETTLEMENT = re.compile(
+    r"\b(?:village|town|hamlet|settlement|locality|neighbou?rhood|suburb|area|district)s? of "
+    r"((?:al-|el-|Al-|El-)?[A-Z][\w'’-]+(?: (?:al-|el-|de |del |la )?[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _named_settlements(
+    parsed: ParsedArticle, found: list[PlaceMention], blocked: Blocked
+) -> list[PlaceMention]:
+    """Places named after a settlement noun that neither the gazetteer matcher nor the NER found
+    ("in the village of Qwarbeta"), told as scenes."""
+    text, more = parsed.text, []
+    spans = [(p.start, p.end) for p in found] + blocked[0] + blocked[2]
+    for match in _NAMED_SETTLEMENT.finditer(text):
+        start, end = match.span(1)
+        raw = match.group(1)
+        if _overlaps(spans, start, end) or _all_common(raw) or fold(raw) in _GENERIC:
+            continue
+        cue, direction = _cue_before(text, start)
+        if cue not in SCENE_CUES:
+            continue
+        key = fold(raw)
+        candidates = tuple(e for e in index().lookup(raw) if fold(e.name) == key)
+        unit = _unit_word(text, start, end)
+        more.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
+    return more
 
 
 # Nouns that a name modifies and still names a place: "the Zacamil neighborhood".
@@ -460,8 +482,11 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
         gap = parsed.text[first.end : second.start]
         if len(gap) <= 12 and second.candidates and ("," in gap or " of " in gap or " in " in gap):
             if not first.candidates and second.entry is not None and not second.landmark:
-                # "Awapalli in Bijapur district": a place the gazetteer lacks, in one it has
-                if not strong or second.entry.country_code in strong:
+                # "Awapalli in Bijapur district": a place the gazetteer lacks, in one it has;
+                # after a bare comma only a unit contains it ("Zanbrillo, Ocotal, Somoto" lists
+                # towns)
+                stated = " of " in gap or " in " in gap or second.entry.kind != "city"
+                if stated and (not strong or second.entry.country_code in strong):
                     first.container = second
                 continue
             container = _container(first, second) if first.candidates else None
@@ -469,6 +494,15 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
                 first.container = second
                 second.entry = container
     _list_countries(places, parsed.text)
+    # "Villagers in Avapalli, as the name is also written": a spelling of a contained place
+    # lies where it does
+    contained = [p for p in places if p.entry is None and p.container is not None]
+    for place in places:
+        if place.entry is None and place.container is None:
+            key = fold(place.text)
+            place.container = next(
+                (c.container for c in contained if _variants(key, fold(c.text))), None
+            )
 
 
 # Between two places of a list: a comma or "and", perhaps around one more item the gazetteer
@@ -702,8 +736,13 @@ _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
 
 
 def specificity(place: PlaceMention) -> int:
-    """How precise a toponym is: populated place > admin2 > admin1/region > country."""
+    """How precise a toponym is: populated place > admin2 > admin1/region > country; a place
+    the gazetteer lacks, told inside one it has ("the village of Awapalli in Bijapur district"),
+    is finer than its container."""
     if place.entry is None:
+        container = place.container
+        if container is not None and container is not place and container.entry is not None:
+            return _SPECIFICITY.get(container.entry.kind, 0) + 1
         return 3 if place.cue in SCENE_CUES else 0
     return _SPECIFICITY.get(place.entry.kind, 0)
 
@@ -716,7 +755,7 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
     if a.entry is None or b.entry is None:
         if a.entry is None and b.entry is None and a.cue in SCENE_CUES and b.cue in SCENE_CUES:
             key_a, key_b = fold(a.text), fold(b.text)
-            return key_a not in key_b and key_b not in key_a
+            return key_a not in key_b and key_b not in key_a and not _variants(key_a, key_b)
         return False
     if a.entry.id == b.entry.id:
         return False
@@ -730,6 +769,16 @@ def conflict(a: PlaceMention, b: PlaceMention) -> bool:
         # curated regions record no containment: only another country contradicts them
         return a.entry.country_code != b.entry.country_code
     return True  # two units, or a place outside a unit: "in Helmand" is not "in Ghazni"
+
+
+def _variants(a: str, b: str) -> bool:
+    """Whether two names the gazetteer lacks are spellings of one ("Awapalli", "Avapalli"):
+    the same first letter and at most one letter in six different."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    edits = max(len(a), len(b)) - sum(block.size for block in matcher.get_matching_blocks())
+    return edits * 6 <= max(len(a), len(b))
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:
