@@ -199,3 +199,19 @@ def test_incident_5_a_few_days_ago(seed: Extraction) -> None:
 def test_no_event_date_after_publication(seed: Extraction) -> None:
     late = [e.date for e in seed.events if e.date.end is not None and e.date.end > PUBLISHED]
     assert not late
+
+
+def test_incident_2_is_masrib_inside_deir_ez_zor(seed: Extraction) -> None:
+    # a place the gazetteer lacks keeps its name and takes the province the story set as scene
+    loc = incident(seed, 2).location
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country_code) == ("Masrib", "Deir ez-Zor", "SY"), loc
+    assert loc.precision == "admin1" and loc.lat is not None and loc.geonames_id is None, loc
+
+
+def test_incident_4_is_on_a_route_in_daraa(seed: Extraction) -> None:
+    loc = incident(seed, 4).location
+    assert loc is not None
+    assert (loc.admin1, loc.country_code, loc.precision) == ("Daraa", "SY", "route"), loc
+    assert loc.text is not None and loc.text.startswith("between") and "Izra" in loc.text, loc
+    assert loc.evidence is not None and loc.evidence.text == loc.text, loc

@@ -13,17 +13,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import ExtractorError, InputError
 from .read import MAX_BYTES, read_paths
 from .schema import Article, ErrorRecord, Extraction
 from .write import (
+    CsvWriter,
+    GeoJsonWriter,
     JsonDirWriter,
     PartFile,
     error_json,
@@ -32,6 +35,11 @@ from .write import (
     record_json,
     record_key,
 )
+
+_TABLE_WRITERS: dict[str, type[CsvWriter | GeoJsonWriter]] = {
+    "csv": CsvWriter,
+    "geojson": GeoJsonWriter,
+}
 
 # Articles per task sent to a worker process: enough for the parser's batches to fill up, few
 # enough that two workers share the work evenly and little is redone after a crash.
@@ -230,6 +238,8 @@ class _Output:
         self.done: list[str] = []
         self._records: PartFile | None = None
         self._folder: JsonDirWriter | None = None
+        self._table: CsvWriter | GeoJsonWriter | None = None
+        self._table_file: tuple[IO[str], Path, Path] | None = None  # stream, .part, final path
         self._stdout = False
         out = options.out
         if options.format == "json":
@@ -242,6 +252,13 @@ class _Output:
                     used.add(stem)
                     self.done.append(record_key(record))
             self._folder = JsonDirWriter(folder, used=used)
+        elif options.format in _TABLE_WRITERS:
+            if options.resume:
+                raise ExtractorError(
+                    f"--resume works with jsonl and json output, not {options.format}: "
+                    "write JSONL and convert, or start over"
+                )
+            default_errors = self._open_table(out)
         elif out is None or str(out) == "-":
             if options.resume:
                 raise ExtractorError("--resume needs --out: output written to stdout is not kept")
@@ -261,6 +278,26 @@ class _Output:
         if self._errors is not None:
             self.done.extend(self._errors.keys)
             self.resumed_errors = len(self._errors.keys)
+
+    def _open_table(self, out: Path | None) -> Path | None:
+        """CSV or GeoJSON on stdout, or in `<out>.part` renamed when the batch is complete."""
+        make = _TABLE_WRITERS[self.options.format]
+        if out is None or str(out) == "-":
+            self._table = make(sys.stdout)
+            return None
+        out.parent.mkdir(parents=True, exist_ok=True)
+        part = out.with_name(out.name + ".part")
+        # newline="": the csv module writes its own line ends
+        stream = part.open("w", encoding="utf-8", newline="")
+        self._table_file = (stream, part, out)
+        self._table = make(stream)
+        return out.with_name(out.name + ".errors.jsonl")
+
+    def _close_table(self) -> None:
+        if isinstance(self._table, GeoJsonWriter):
+            self._table.close()  # the collection stays valid JSON even when the batch stopped
+        if self._table_file is not None and not self._table_file[0].closed:
+            self._table_file[0].close()
 
     def _check(self, record: dict[str, Any], where: Path) -> None:
         """A resumed output must be continued with the same scope and extractor version."""
@@ -283,6 +320,7 @@ class _Output:
         for part in (self._records, self._errors):
             if part is not None:
                 part.close()
+        self._close_table()
 
     def write(self, outcome: Outcome) -> None:
         if outcome.error is not None:
@@ -294,6 +332,9 @@ class _Output:
                 sys.stderr.flush()
         elif self._records is not None:
             self._records.append(outcome.record or "")
+        elif self._table is not None:
+            # workers send records as JSON text; the table writers read the model back
+            self._table.write(Extraction.model_validate_json(outcome.record or "{}"))
         elif self._folder is not None:
             self._folder.write_json(outcome.id or outcome.key, outcome.record or "")
         else:
@@ -306,6 +347,10 @@ class _Output:
             self._errors.finish(keep_empty=False)
         if self._records is not None:
             self._records.finish(keep_empty=True)
+        if self._table_file is not None:
+            self._close_table()
+            _, part, final = self._table_file
+            os.replace(part, final)
 
 
 @contextlib.contextmanager

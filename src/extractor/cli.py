@@ -27,6 +27,8 @@ app = typer.Typer(
 class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
+    csv = "csv"
+    geojson = "geojson"
 
 
 def _version(value: bool) -> None:
@@ -75,13 +77,18 @@ def run(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output file (JSONL) or folder (--format json); stdout if omitted."
+            "--out",
+            "-o",
+            help="Output file (JSONL, CSV, GeoJSON) or folder (--format json); stdout if omitted.",
         ),
     ] = None,
     format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="jsonl: one line per article; json: one file per article."
+            "--format",
+            "-f",
+            help="jsonl: one line per article; json: one file per article; csv: one row per "
+            "event (ACLED-like columns); geojson: one map feature per event.",
         ),
     ] = Format.jsonl,
     published: Annotated[

@@ -13,6 +13,7 @@ import datetime as dt
 from . import actors as actors_stage
 from . import claims as claims_stage
 from . import dates as dates_stage
+from . import location as location_stage
 from . import places as places_stage
 from . import tolls as tolls_stage
 from .actors import ActorMention
@@ -84,7 +85,7 @@ def _event(
         methods=list(dict.fromkeys(method for m in attack for method in m.methods)),
         status="attempted" if attack and all(attempted(m) for m in attack) else "accomplished",
         date=dates_stage.event_date(incident, anchor),
-        location=places_stage.event_location(parsed, incident, perpetrators, places, article),
+        location=location_stage.event_location(parsed, incident, perpetrators, places, article),
         perpetrators=perpetrators,
         targets=targets,
         killed=tolls["killed"],

@@ -9,45 +9,49 @@ and containment the text states ("in Daraa province").
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from geopy.distance import great_circle
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import actors, lexicon
-from .gazetteer import PlaceEntry, PlaceIndex, load_place_index
-from .parse import ParsedArticle, tree_distance
-from .schema import GeoPrecision, Location, Perpetrator, Span
-
-if TYPE_CHECKING:
-    from .incidents import Incident
+from .gazetteer import ADMIN_WORDS, SETTLEMENT_WORDS, PlaceEntry, PlaceIndex, load_place_index
+from .parse import ParsedArticle
+from .schema import Span
 from .text import fold
 
 # Words right before a toponym that make it the scene of an event rather than, say, a home town.
-SCENE_CUES = frozenset("in near at outside on inside into around across throughout off".split())
-NEAR_CUES = frozenset("near outside off around".split())
+SCENE_CUES = frozenset(
+    "in near at outside on inside into around across throughout off between".split()
+)
+NEAR_CUES = frozenset("near outside off around between".split())
 _DIRECTION_WORDS = frozenset(
     "north south east west northeast northwest southeast southwest "
     "northern southern eastern western central".split()
 )
-_PRECISION_BY_KIND: dict[str, GeoPrecision] = {
-    "city": "exact",
-    "admin2": "admin2",
-    "admin1": "admin1",
-    "country": "country",
-    "region": "region",
-}
 # How much one mention of a country in the article (or the dateline) raises its places, in units of
 # the prior (log10 population). Calibrated so that "Izra" in a Syrian article beats a Jordanian
 # town ten times larger, while an unrelated megacity named once still wins over a hamlet.
 _COUNTRY_WEIGHT = 2.0
 _DATELINE_WEIGHT = 3.0
 _MAX_COUNTRY_BONUS = 3.0
+# A place inside a province the article names as a scene ("in Chhattisgarh", "Daraa province"):
+# as strong as the dateline's country, so that "Bijapur district" in a story from Chhattisgarh
+# is the town of 16k there, not the Karnataka district of 500k (log10 ratio 1.5).
+_UNIT_WEIGHT = 3.0
+# Slack of "on the road between X and Y" in km, on top of a detour a fifth longer than the line.
+_ROUTE_SLACK_KM = 25.0
+
+
+# Spans where a toponym cannot be, or only with support: (armed groups, persons, organisations).
+Blocked = tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]
 
 
 @dataclass(eq=False)
@@ -60,10 +64,15 @@ class PlaceMention:
     candidates: tuple[PlaceEntry, ...]
     cue: str = ""
     direction: bool = False
+    unit_word: str = ""
+    landmark: bool = False
+    partner: PlaceMention | None = None  # the other end of "between X and Y"
+    between: Span | None = None  # "between Cheikh Maskin and Izra", when it has a partner
     in_dateline: bool = False
     foreign: bool = False
     entry: PlaceEntry | None = None
     container: PlaceMention | None = None
+    area: PlaceEntry | None = None  # a unit a place the gazetteer lacks lies in, from its list
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -93,14 +102,24 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     person_words = _person_words(parsed)
     found: list[PlaceMention] = []
     for match in index().find_in(text, all_caps=parsed.all_caps):
+        cue, direction = _cue_before(text, match.start)
         if not _plausible(
-            match.text, match.key, match.value, parsed, blocked, match.start, match.end
+            match.text, match.key, match.value, parsed, blocked, match.start, match.end, cue
         ):
             continue
-        cue, direction = _cue_before(text, match.start)
         if match.key in person_words and cue not in SCENE_CUES:
             continue  # "Guerrero" named as a person elsewhere in the article
-        found.append(PlaceMention(match.start, match.end, match.text, match.value, cue, direction))
+        found.append(
+            PlaceMention(
+                match.start,
+                match.end,
+                match.text,
+                match.value,
+                cue,
+                direction,
+                _unit_word(text, match.start, match.end),
+            )
+        )
     covered = [(p.start, p.end) for p in found]
     for sent in parsed.parsed:
         assert sent.doc is not None
@@ -108,16 +127,30 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             start, end = sent.start + ent.start_char, sent.start + ent.end_char
-            if any(a < end and start < b for a, b in covered) or _overlaps(blocked, start, end):
+            if any(a < end and start < b for a, b in covered) or _overlaps(
+                blocked[0] + blocked[1] + blocked[2], start, end
+            ):
                 continue
             raw = _strip_article(text[start:end])
             start = end - len(raw)
             cue, direction = _cue_before(text, start)
-            if cue not in SCENE_CUES or _all_common(raw):
-                continue  # an entity the NER guessed, with no sign that it is a scene
             key = fold(raw)
+            if cue not in SCENE_CUES or _all_common(raw) or key in _GENERIC:
+                continue  # an entity the NER guessed, with no sign that it is a scene
+            head = ent.root.head
+            if (
+                ent.root.dep_ in ("compound", "amod")
+                and head.i > ent.root.i
+                and head.lemma_.lower() not in _PLACE_NOUNS
+            ):
+                continue  # "near the U.S. embassy": a modifier; "the Zacamil neighborhood" is not
             candidates = tuple(e for e in index().lookup(raw) if fold(e.name) == key)
-            found.append(PlaceMention(start, end, raw, candidates, cue, direction))
+            if not candidates and _demonym(raw, parsed.all_caps):
+                continue  # "U.S.", "the Salvadorans": a nationality, or a country we count there
+            unit = _unit_word(text, start, end)
+            found.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
+    if not parsed.all_caps:
+        found.extend(_named_settlements(parsed, found, blocked))
     dateline = parsed.dateline
     if dateline and dateline.place and dateline.place_start is not None:
         place_end = dateline.place_start + len(dateline.place)
@@ -138,10 +171,49 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
     elif dateline:
         found = [p for p in found if p.start >= dateline.end]
     found.sort(key=lambda p: p.start)
+    _mark_landmarks(found, text)
     _resolve(found, parsed)
     return found
 
 
+# "the village of Qwarbeta": a capitalised name after a settlement noun and "of" is a place,
+# known or not (mixed case only: in capitals every word looks like a name)
+_NAMED_SETTLEMENT = re.compile(
+    r"\b(?:village|town|hamlet|settlement|locality|neighbou?rhood|suburb|area|district)s? of "
+    r"((?:al-|el-|Al-|El-)?[A-Z][\w'’-]+(?: (?:al-|el-|de |del |la )?[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _named_settlements(
+    parsed: ParsedArticle, found: list[PlaceMention], blocked: Blocked
+) -> list[PlaceMention]:
+    """Places named after a settlement noun that neither the gazetteer matcher nor the NER found
+    ("in the village of Qwarbeta"), told as scenes."""
+    text, more = parsed.text, []
+    spans = [(p.start, p.end) for p in found] + blocked[0] + blocked[2]
+    for match in _NAMED_SETTLEMENT.finditer(text):
+        start, end = match.span(1)
+        raw = match.group(1)
+        if _overlaps(spans, start, end) or _all_common(raw) or fold(raw) in _GENERIC:
+            continue
+        cue, direction = _cue_before(text, start)
+        if cue not in SCENE_CUES:
+            continue
+        key = fold(raw)
+        candidates = tuple(e for e in index().lookup(raw) if fold(e.name) == key)
+        unit = _unit_word(text, start, end)
+        more.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
+    return more
+
+
+# Nouns that a name modifies and still names a place: "the Zacamil neighborhood".
+_PLACE_NOUNS = frozenset(
+    "neighborhood neighbourhood district area sector zone village town city hamlet municipality "
+    "province department region state county canton jurisdiction commune parish locality "
+    "settlement camp mountain mountains hill hills volcano farm estate ranch hacienda plantation "
+    "street avenue road highway bridge river valley market square park suburb border "
+    "corregimiento vereda barrio colonia".split()
+)
 # Names that the gazetteer knows as alternates of real places but that text uses generically.
 _GENERIC = frozenset(
     {
@@ -201,21 +273,27 @@ _TITLES = frozenset(
 )
 
 
-def _blocked_spans(parsed: ParsedArticle) -> list[tuple[int, int]]:
-    """Where a toponym cannot be: inside a person's name or an armed group's name
-    ("Farabundo Marti", "Colonel Isaacs")."""
-    spans = [
+def _blocked_spans(parsed: ParsedArticle) -> Blocked:
+    """Where a toponym cannot be: inside an armed group's name ("Farabundo Marti"); inside a
+    name the NER reads as an organisation's, unless it is a unit named with its unit word
+    ("Chalatenango Department"); inside a person's name, unless told as a scene ("a road
+    between Cheikh Maskin and Izra")."""
+    groups = [
         (m.start, m.end)
         for m in actors.index().find_groups(
             parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
         )
     ]
+    persons, orgs = [], []
     for sent in parsed.parsed:
         assert sent.doc is not None
         for ent in sent.doc.ents:
-            if (ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) > 1) or ent.label_ == "PERSON":
-                spans.append((sent.start + ent.start_char, sent.start + ent.end_char))
-    return spans
+            span = (sent.start + ent.start_char, sent.start + ent.end_char)
+            if ent.label_ == "PERSON":
+                persons.append(span)
+            elif ent.label_ in ("ORG", "NORP") and len(ent) > 1:
+                orgs.append(span)
+    return groups, persons, orgs
 
 
 def _person_words(parsed: ParsedArticle) -> set[str]:
@@ -232,6 +310,14 @@ def _person_words(parsed: ParsedArticle) -> set[str]:
                     found.add(parts[-1])
                     found.add(" ".join(parts[-2:]))
     return found
+
+
+def _demonym(raw: str, all_caps: bool) -> bool:
+    """Whether a name is wholly a country adjective, people or abbreviation ("U.S.")."""
+    return any(
+        m.start == 0 and m.end >= len(raw.rstrip(". "))
+        for m in actors.index().find_demonyms(raw, all_caps=all_caps)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -257,9 +343,10 @@ def _plausible(
     key: str,
     candidates: tuple[PlaceEntry, ...],
     parsed: ParsedArticle,
-    blocked: list[tuple[int, int]],
+    blocked: Blocked,
     start: int,
     end: int,
+    cue: str,
 ) -> bool:
     """Whether a gazetteer hit reads as a place here."""
     if not candidates or key in _GENERIC or _DATE_LIKE.match(key):
@@ -268,7 +355,26 @@ def _plausible(
     big_unit = top.kind in ("country", "admin1") and fold(top.name) == key
     if _all_common(raw) and not big_unit:
         return False  # "KILL", "THEM", "JUSTICE": words, not places, in capitals
-    if _overlaps(blocked, start, end) and not (big_unit and top.kind == "country"):
+    groups, persons, orgs = blocked
+    if _overlaps(groups, start, end) and not (big_unit and top.kind == "country"):
+        return False
+    org = [(a, b) for a, b in orgs if a < end and start < b]
+    if (
+        org
+        and not (big_unit and top.kind == "country")
+        and not (  # the NER's ORG is the unit itself: "Chalatenango Department"
+            fold(raw).split()[-1] in ADMIN_WORDS and all(start <= a and b <= end for a, b in org)
+        )
+    ):
+        return False
+    person = [(a, b) for a, b in persons if a < end and start < b]
+    if (
+        person
+        and not (big_unit and top.kind == "country")
+        and not (  # the NER's PERSON is the name itself, told as a scene: "between Cheikh Maskin"
+            cue in _PLACE_PREPOSITIONS and all(start <= a and b <= end for a, b in person)
+        )
+    ):
         return False
     before = parsed.text[max(0, start - 25) : start].lower().replace(".", " ").split()
     return not (before and before[-1] in _TITLES)
@@ -287,12 +393,21 @@ _SKIPPED_BEFORE_PLACE = frozenset(
 )
 
 
+# "a road between Cheikh Maskin and Izra": the second place of a pair takes "between" as cue.
+_BETWEEN_AND = re.compile(r"\bbetween\s+[^.;:()\n]{2,60}?\s+(?:and|&)\s+$", re.IGNORECASE)
+# Prepositions after which a name the NER reads as a person's is still a place.
+_PLACE_PREPOSITIONS = frozenset("in near outside between".split())
+
+
 def _cue_before(text: str, start: int) -> tuple[str, bool]:
     """The preposition before a toponym, skipping articles, unit words, direction words and a
     possessive ("in Mexico's southern state of Guerrero" -> in; "30 km north of Kabul" ->
     near)."""
+    if _BETWEEN_AND.search(text[max(0, start - 80) : start]):
+        return "between", False
     words = text[max(0, start - 80) : start].lower().replace(",", " ").split()
     direction = False
+    previous = ""
     for _ in range(8):
         if not words:
             break
@@ -300,57 +415,189 @@ def _cue_before(text: str, start: int) -> tuple[str, bool]:
         if (
             word in ("km", "kms", "kilometres", "kilometers", "miles", "mi")
             or word.isdigit()
-            or (word.rstrip("-") in _DIRECTION_WORDS)
             or word in ("outskirts", "edge", "vicinity")
         ):
             direction = True
+        elif word.rstrip("-") in _DIRECTION_WORDS:
+            # "north of Kabul" is near Kabul; "the northern city of Kunduz" is in it
+            direction = direction or previous == "of"
         elif not (word in _SKIPPED_BEFORE_PLACE or word.endswith(("'s", "\u2019s"))):
             return word, direction
+        previous = word
         words.pop()
     return (words[-1] if words else ""), direction
 
 
+# "Ghazni, southwest of Kabul", "Baidoa, 250 km northwest of Mogadishu": the second place is a
+# landmark that locates the first, not a scene of its own.
+_LANDMARK_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d.,]+\s*(?:-\s*)?"
+    r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\.?\s+)?(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|capital|village|"
+    r"province|provincial capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _mark_landmarks(places: list[PlaceMention], text: str) -> None:
+    for first, second in itertools.pairwise(places):
+        if _LANDMARK_GAP.match(text[first.end : second.start]):
+            second.landmark = True
+        elif (
+            first.cue == second.cue == "between"
+            and re.fullmatch(r"\s*(?:and|&)\s*", text[first.end : second.start], re.IGNORECASE)
+            and first.partner is None
+        ):
+            first.partner, second.partner = second, first
+            start = text.lower().rfind("between", max(0, first.start - 40), first.start)
+            span = Span(start=start, end=second.end, text=text[start : second.end])
+            first.between = second.between = span
+
+
 def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
-    """Choose each toponym's entry, preferring the countries the article is about. A small
-    place found only abroad is left unresolved (its name kept): in a Salvadoran story, "Cerezo"
-    is a person before it is a village in Spain."""
+    """Choose each toponym's entry, preferring the countries the article is about, then the
+    provinces it names ("Bijapur district" in a story from Chhattisgarh is Chhattisgarh's). A
+    small place found only abroad is left unresolved (its name kept): in a Salvadoran story,
+    "Cerezo" is a person before it is a village in Spain."""
     countries = article_countries(places, parsed)
     # countries the article is really about: the dateline's or named outright, not a passing
     # demonym ("the U.S. embassy") that would make every American town a candidate
     strong = {code for code, weight in countries.items() if weight >= _COUNTRY_WEIGHT}
+    if not strong and countries:
+        # no country named outright ("CLANDESTINE, 11 FEB 90 (RADIO VENCEREMOS)"): the one its
+        # people and provinces point to, when they point to one more than to any other
+        ranked = sorted(countries.values(), reverse=True)
+        code = max(countries, key=lambda c: countries[c])
+        if ranked[0] >= 1.0 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            strong = {code}
     for place in places:
-        if not place.candidates:
-            continue
-        home = [c for c in place.candidates if c.country_code in strong]
-        pool = home or list(place.candidates)
-        place.entry = max(pool, key=lambda entry: _score(entry, countries, place))
-        if (
-            not home
-            and strong
-            and not (
-                _notable(place.entry)
-                and (
-                    place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps
-                )
-            )
-        ):
-            # in capitals, a foreign unit named with no "in" before it is as likely a surname
-            place.notes.append(f"only abroad ({place.entry.country_code}); left unresolved")
-            place.entry = None
-            place.foreign = True
+        _choose_entry(place, parsed, countries, strong, set())
+    units = article_units(places, parsed)
+    if units:
+        for place in places:
+            _choose_entry(place, parsed, countries, strong, units)
     # containment the text states: "X, in Y province" / "the X district of Y"
     for first, second in itertools.pairwise(places):
         gap = parsed.text[first.end : second.start]
-        if (
-            len(gap) <= 12
-            and first.candidates
-            and second.candidates
-            and ("," in gap or " of " in gap or " in " in gap)
-        ):
-            container = _container(first, second)
+        if len(gap) <= 12 and second.candidates and ("," in gap or " of " in gap or " in " in gap):
+            if not first.candidates and second.entry is not None and not second.landmark:
+                # "Awapalli in Bijapur district": a place the gazetteer lacks, in one it has;
+                # after a bare comma only a unit contains it ("Zanbrillo, Ocotal, Somoto" lists
+                # towns)
+                stated = " of " in gap or " in " in gap or second.entry.kind != "city"
+                if stated and (not strong or second.entry.country_code in strong):
+                    first.container = second
+                continue
+            container = _container(first, second) if first.candidates else None
             if container is not None:
                 first.container = second
                 second.entry = container
+    _list_countries(places, parsed.text)
+    # "Villagers in Avapalli, as the name is also written": a spelling of a contained place
+    # lies where it does
+    contained = [p for p in places if p.entry is None and p.container is not None]
+    for place in places:
+        if place.entry is None and place.container is None:
+            key = fold(place.text)
+            place.container = next(
+                (c.container for c in contained if _variants(key, fold(c.text))), None
+            )
+
+
+# Between two places of a list: a comma or "and", perhaps around one more item the gazetteer
+# does not know ("Trojes, Cifuentes, Jamastran, El Paraiso").
+_LIST_GAP = re.compile(
+    # starts only at the first of a run of spaces, and takes runs whole: linear on long lines
+    r"(?<!\s)\s*+(?:,|,?\s*+(?:and|or))\s*+(?:[^\W\d][^,.;:()\n]{0,30}?\s*+(?:,|,?\s*+(?:and|or))\s*+)?",
+    re.IGNORECASE,
+)
+
+
+_MAX_LIST_GAP = 48
+
+
+def _list_countries(places: list[PlaceMention], text: str) -> None:
+    """A place the gazetteer lacks, listed among places it has ("the areas of Trojes,
+    Cifuentes, Jamastran, El Paraiso and Danli"), lies in their country when at least two of
+    them and two thirds agree; every mention of the name learns it."""
+    runs: list[list[PlaceMention]] = []
+    for place in places:
+        gap = text[runs[-1][-1].end : place.start] if runs else ""
+        # a list's gap is a comma or a conjunction, at most a short word between: a long gap is
+        # no list, and is not handed to the pattern (whose nested spaces backtrack on it)
+        if runs and len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    learned: dict[str, PlaceEntry] = {}
+    for run in runs:
+        codes = [p.entry.country_code for p in run if p.entry is not None and p.entry.country_code]
+        if len(run) < 3 or len(codes) < 2:
+            continue
+        code, votes = Counter(codes).most_common(1)[0]
+        country = index().country(code)
+        if country is None or votes * 3 < len(codes) * 2:
+            continue
+        for place in run:
+            if place.entry is None:
+                learned.setdefault(fold(place.text), country)
+    for place in places:
+        if place.entry is None and place.area is None:
+            place.area = learned.get(fold(place.text))
+
+
+def _choose_entry(
+    place: PlaceMention,
+    parsed: ParsedArticle,
+    countries: dict[str, float],
+    strong: set[str],
+    units: set[tuple[str, str]],
+) -> None:
+    place.entry, place.foreign = None, False
+    if not place.candidates:
+        return
+    # a country's name is the country wherever the story is ("Colombia" is no Mexican village)
+    key = fold(place.text)
+    home = [
+        c
+        for c in place.candidates
+        if c.country_code in strong or (c.kind == "country" and fold(c.name) == key)
+    ]
+    pool = home or list(place.candidates)
+    place.entry = max(pool, key=lambda entry: _score(entry, countries, place, units))
+    if (
+        not home
+        and strong
+        and not (
+            _notable(place.entry)
+            and (place.cue in SCENE_CUES or place.entry.kind == "country" or not parsed.all_caps)
+        )
+    ):
+        # in capitals, a foreign unit named with no "in" before it is as likely a surname; told
+        # as a scene ("kidnapped at the Cifuentes border region") it is more likely a local
+        # place the gazetteer lacks: unresolved either way, foreign only in the first case
+        note = f"only abroad ({place.entry.country_code}); left unresolved"
+        if note not in place.notes:
+            place.notes.append(note)
+        place.entry = None
+        place.foreign = place.cue not in SCENE_CUES
+
+
+def article_units(places: list[PlaceMention], parsed: ParsedArticle) -> set[tuple[str, str]]:
+    """The provinces (country, admin1 code) the article names as such: resolved admin1 units
+    told as scenes or with a unit word, and the dateline's province."""
+    units: set[tuple[str, str]] = set()
+    for place in places:
+        entry = place.entry
+        if entry is None or not entry.country_code or not entry.admin1_code:
+            continue
+        named = entry.kind == "admin1" and (
+            place.cue in SCENE_CUES or place.unit_word == "unit" or not parsed.all_caps
+        )
+        if named or (place.in_dateline and entry.kind == "city"):
+            units.add((entry.country_code, entry.admin1_code))
+    return units
 
 
 def _notable(entry: PlaceEntry) -> bool:
@@ -369,7 +616,9 @@ def article_countries(places: list[PlaceMention], parsed: ParsedArticle) -> dict
         if place.in_dateline:
             weights[top.country_code or ""] += _DATELINE_WEIGHT
         elif top.kind == "country":
-            weights[top.country_code or ""] += _COUNTRY_WEIGHT
+            # "in Syria" says where the story is; "Panama's archbishop" says less
+            scene = place.cue in SCENE_CUES or place.direction
+            weights[top.country_code or ""] += _COUNTRY_WEIGHT if scene else _COUNTRY_WEIGHT / 2
         elif (
             top.kind == "admin1"
             and (place.cue in SCENE_CUES or not parsed.all_caps)
@@ -397,120 +646,77 @@ def _container(inner: PlaceMention, outer: PlaceMention) -> PlaceEntry | None:
     return None
 
 
-def _score(entry: PlaceEntry, weights: dict[str, float], place: PlaceMention) -> float:
+def _unit_word(text: str, start: int, end: int) -> str:
+    """What a unit or settlement word next to a toponym makes of it: "unit" ("Daraa province",
+    "the province of Daraa"), "settlement" ("Daraa city", "the town of Izra") or ""."""
+    inside = fold(text[start:end]).split()
+    after = fold(text[end : end + 16]).split()[:1]
+    before = fold(text[max(0, start - 20) : start]).split()[-2:]
+    for word in (
+        (inside[-1:] if len(inside) > 1 else [])
+        + after
+        + (before[:1] if before[-1:] == ["of"] else [])
+    ):
+        if word in ADMIN_WORDS:
+            return "unit"
+        if word in SETTLEMENT_WORDS:
+            return "settlement"
+    return ""
+
+
+def _score(
+    entry: PlaceEntry,
+    weights: dict[str, float],
+    place: PlaceMention,
+    units: AbstractSet[tuple[str, str]] = frozenset(),
+) -> float:
+    """A candidate's score: its prior (population and kind), the article's countries and
+    provinces, and a unit word. A unit named after its seat ("Bogota", "San Salvador",
+    "Kandahar") scores with its city: a bare name is the city, the more precise reading, as
+    GeoNames ranks it, while "Kandahar province" is the unit."""
+    if any(
+        c.kind == "admin1" and (c.country_code, c.admin1_code) in units for c in place.candidates
+    ):
+        units = frozenset()  # the mention names the province itself, not a place inside it
+    namesakes = [
+        other
+        for other in place.candidates
+        if other.kind != entry.kind
+        and (PlaceIndex.within(entry, other) or PlaceIndex.within(other, entry))
+        and {entry.kind, other.kind} <= {"city", "admin1", "admin2"}
+    ]
+    own = _own_score(entry, weights, place, units)
+    if not namesakes:
+        return own
+    best = max(_own_score(other, weights, place, units) for other in namesakes)
+    wanted = (
+        entry.kind in ("admin1", "admin2") if place.unit_word == "unit" else entry.kind == "city"
+    )
+    return max(own, best + 0.01) if wanted else own
+
+
+def _own_score(
+    entry: PlaceEntry,
+    weights: dict[str, float],
+    place: PlaceMention,
+    units: AbstractSet[tuple[str, str]],
+) -> float:
     prior = math.log10((entry.population or 0) + 10)
     kind_bonus = {"country": 3.0, "admin1": 1.5, "region": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
+    if place.unit_word == "unit" and entry.kind in ("admin1", "admin2", "region"):
+        kind_bonus += 0.5
+    inside = (
+        entry.kind != "admin1"
+        and entry.country_code is not None
+        and (entry.country_code, entry.admin1_code or "") in units
+    )
     # the article's countries weigh in, but a country named ten times is not ten times likelier:
     # the cap keeps a dateline abroad from turning "San Salvador" into a Mexican district
-    return prior + kind_bonus + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
-
-
-def choose_scene(
-    scored: list[tuple[PlaceMention, int]], supported: frozenset[str] | set[str] = frozenset()
-) -> PlaceMention | None:
-    """The toponym that reads as the incident's scene, from (toponym, dependency distance to
-    the attack words) pairs: attached to the attack ("killed in X", "an ambush near X") before
-    merely in the sentence; after a scene preposition; then the most specific.
-
-    `supported` are the countries other evidence gives the incident; a foreign capital outside
-    them is usually its government ("Washington condemned"), not a scene.
-    """
-    # a bare country name is the scene only when attached to the attack ("killed in Peru")
-    scored = [
-        (p, d)
-        for p, d in scored
-        if not p.foreign
-        and not (
-            p.entry is not None and p.entry.kind == "country" and (d > 2 or p.cue not in SCENE_CUES)
-        )
-        and not (
-            supported
-            and p.entry is not None
-            and p.entry.feature == "PPLC"
-            and p.entry.country_code not in supported
-            and d > 1
-        )
-    ]
-    if not scored:
-        return None
-
-    def rank(item: tuple[PlaceMention, int]) -> tuple[int, int, int, int, int]:
-        place, distance = item
-        scene = place.cue in SCENE_CUES or place.direction
-        # "in the town of Khasavyurt in the southern region of Dagestan": both hang near the
-        # attack; the more specific one is the scene, the other its container
-        close = distance <= 6
-        return (
-            int(scene and close),
-            int(scene),
-            int(place.entry is not None),
-            specificity(place),
-            -distance,
-        )
-
-    best, distance = max(scored, key=rank)
-    if distance > 8 and best.cue not in SCENE_CUES:
-        return None
-    return best
-
-
-def article_country(places: list[PlaceMention]) -> PlaceEntry | None:
-    """The country the article is most about: the dateline's, else the most mentioned one."""
-    votes: Counter[str] = Counter()
-    for place in places:
-        if place.entry and place.entry.country_code:
-            votes[place.entry.country_code] += 3 if place.in_dateline else 1
-    if not votes:
-        return None
-    code = votes.most_common(1)[0][0]
-    return index().country(code)
-
-
-def location(place: PlaceMention, *, source: str = "text") -> Location:
-    """The Location record of a resolved toponym."""
-    entry = place.entry
-    if entry is None:
-        return Location(
-            name=place.text.title() if place.text.isupper() else place.text,
-            text=place.text,
-            evidence=place.evidence,
-            precision="unknown",
-            source=source,
-        )
-    precision = _PRECISION_BY_KIND.get(entry.kind, "unknown")
-    if precision == "exact" and (place.cue in NEAR_CUES or place.direction):
-        precision = "near"
-    return Location(
-        name=entry.name,
-        admin2=entry.admin2,
-        admin1=entry.admin1 if entry.kind != "country" else None,
-        country=entry.country,
-        country_code=entry.country_code,
-        lat=entry.lat,
-        lon=entry.lon,
-        geonames_id=entry.geonames_id,
-        feature=entry.kind,
-        precision=precision,
-        text=place.text,
-        evidence=place.evidence,
-        source=source,
-    )
-
-
-def country_location(entry: PlaceEntry, *, source: str, evidence: Span | None = None) -> Location:
-    """A country-level location (the article's country when the event names no place)."""
-    return Location(
-        name=entry.name,
-        country=entry.country or entry.name,
-        country_code=entry.country_code,
-        lat=entry.lat,
-        lon=entry.lon,
-        geonames_id=entry.geonames_id,
-        feature=entry.kind,
-        precision="country",
-        text=None,
-        evidence=evidence,
-        source=source,
+    return (
+        prior
+        + kind_bonus
+        + min(weights.get(entry.country_code or "", 0.0), _MAX_COUNTRY_BONUS)
+        + (_UNIT_WEIGHT if inside else 0.0)
     )
 
 
@@ -537,8 +743,13 @@ _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
 
 
 def specificity(place: PlaceMention) -> int:
-    """How precise a toponym is: populated place > admin2 > admin1/region > country."""
+    """How precise a toponym is: populated place > admin2 > admin1/region > country; a place
+    the gazetteer lacks, told inside one it has ("the village of Awapalli in Bijapur district"),
+    is finer than its container."""
     if place.entry is None:
+        container = place.container
+        if container is not None and container is not place and container.entry is not None:
+            return _SPECIFICITY.get(container.entry.kind, 0) + 1
         return 3 if place.cue in SCENE_CUES else 0
     return _SPECIFICITY.get(place.entry.kind, 0)
 
@@ -546,177 +757,49 @@ def specificity(place: PlaceMention) -> int:
 def conflict(a: PlaceMention, b: PlaceMention) -> bool:
     """Two toponyms that cannot be the scene of one event: different places, neither inside
     the other, both at least admin1 level and in the same or different countries."""
+    if a.landmark or b.landmark:
+        return False  # "southwest of Kabul" places the scene; it is not another scene
     if a.entry is None or b.entry is None:
         if a.entry is None and b.entry is None and a.cue in SCENE_CUES and b.cue in SCENE_CUES:
             key_a, key_b = fold(a.text), fold(b.text)
-            return key_a not in key_b and key_b not in key_a
+            return key_a not in key_b and key_b not in key_a and not _variants(key_a, key_b)
         return False
     if a.entry.id == b.entry.id:
         return False
     if PlaceIndex.within(a.entry, b.entry) or PlaceIndex.within(b.entry, a.entry):
         return False
+    if a.entry.kind == b.entry.kind == "city" and (_on_route(a, b) or _on_route(b, a)):
+        return False  # a town on "the road between X and Y"
     if a.entry.kind == "country" or b.entry.kind == "country":
         return a.entry.country_code != b.entry.country_code
-    if a.entry.kind in ("admin1", "region") or b.entry.kind in ("admin1", "region"):
-        return a.entry.country_code != b.entry.country_code or (
-            a.entry.kind == b.entry.kind == "admin1"
-        )
-    return True
+    if a.entry.kind == "region" or b.entry.kind == "region":
+        # curated regions record no containment: only another country contradicts them
+        return a.entry.country_code != b.entry.country_code
+    return True  # two units, or a place outside a unit: "in Helmand" is not "in Ghazni"
 
 
-# ---------------------------------------------------------------------------------------------
-# The event's location
-# ---------------------------------------------------------------------------------------------
+def _variants(a: str, b: str) -> bool:
+    """Whether two names the gazetteer lacks are spellings of one ("Awapalli", "Avapalli"):
+    the same first letter and at most one letter in six different."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    edits = max(len(a), len(b)) - sum(block.size for block in matcher.get_matching_blocks())
+    return edits * 6 <= max(len(a), len(b))
 
 
-_HERE_RE = re.compile(
-    r"\b(?:in|near|outside|on the outskirts of)\s+(?:this|the)\s+(?:capital|city)\b|"
-    r"\b(?:here|locally)\b",
-    re.IGNORECASE,
-)
+def _km(a: PlaceEntry, b: PlaceEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
 
 
-def _location_from(
-    incident: Incident,
-    parsed: ParsedArticle,
-    countries: list[str],
-    dateline: list[PlaceMention],
-    all_places: list[PlaceMention],
-) -> Location | None:
-    """The scene the text attaches to the incident; the dateline when the text says "here" or
-    names no place; else the country the incident's actors or the article point to."""
-    scored = []
-    for fragment in incident.fragments:
-        for place in fragment.places:
-            if place.in_dateline:
-                continue
-            distance = _distance_to_triggers(parsed, place, incident)
-            # a place told with the attack beats one told with its aftermath ("died in hospital")
-            scored.append((place, distance if fragment.attack_words else distance + 3))
-    scene = choose_scene(scored, set(countries[:2]))
-    if scene is None:
-        scene = _scene_in_context(parsed, incident, all_places)
-    if scene is not None:
-        result = location(scene)
-        if result.country_code is None and countries:
-            entry = index().country(countries[0])
-            if entry is not None:
-                result = result.model_copy(
-                    update={
-                        "country": entry.country or entry.name,
-                        "country_code": entry.country_code,
-                    }
-                )
-        return result
-    says_here = any(_HERE_RE.search(parsed.sentences[f.sentence].text) for f in incident.fragments)
-    if dateline and (
-        says_here
-        or not countries
-        or (dateline[0].entry is not None and dateline[0].entry.country_code == countries[0])
-    ):
-        return location(dateline[0], source="dateline")
-    if countries:
-        entry = index().country(countries[0])
-        if entry is not None:
-            return country_location(entry, source="article")
-    return None
-
-
-def _scene_in_context(
-    parsed: ParsedArticle, incident: Incident, places: list[PlaceMention]
-) -> PlaceMention | None:
-    """A scene the story set before telling the incident: "The weekend was deadly in Deir Ezzor
-    province. A general and four soldiers were killed ..." The nearest resolved place after
-    "in" in the two sentences before the incident, or in the story's first sentence."""
-    first = incident.first_sentence
-    body = parsed.dateline.end if parsed.dateline else 0
-    window = {first - 1, first - 2, next((s.index for s in parsed.sentences if s.start >= body), 0)}
-    candidates = [
-        p
-        for p in places
-        if not p.in_dateline
-        and not p.foreign
-        and p.entry is not None
-        and p.cue in SCENE_CUES
-        and p.entry.kind != "country"
-        and (s := parsed.sentence_at(p.start)) is not None
-        and s.index in window
-        and s.index < first
-    ]
-    return max(candidates, key=lambda p: p.start) if candidates else None
-
-
-def _sentence_countries(parsed: ParsedArticle, incident: Incident) -> dict[str, float]:
-    """Countries named in the incident's own sentences: resolved places, "Salvadoran"."""
-    votes: defaultdict[str, float] = defaultdict(float)
-    for place in incident.places:
-        if place.entry is not None and place.entry.country_code and not place.in_dateline:
-            votes[place.entry.country_code] += 2
-    for fragment in incident.fragments:
-        sent = parsed.sentences[fragment.sentence]
-        for match in actors.index().find_demonyms(sent.text, all_caps=parsed.all_caps):
-            if match.value.country:
-                votes[match.value.country] += 1
-    return votes
-
-
-def _distance_to_triggers(parsed: ParsedArticle, place: PlaceMention, incident: Incident) -> int:
-    """Dependency-path length from a toponym to the nearest attack word of its sentence."""
-    sent = parsed.sentence_at(place.start)
-    if sent is None or sent.doc is None:
-        return 99
-    span = sent.doc.char_span(
-        place.start - sent.start, place.end - sent.start, alignment_mode="expand"
-    )
-    if span is None:
-        return 99
-    heads = [m.head for m in incident.mentions if m.sent.index == sent.index]
-    return min((tree_distance(span.root, head) for head in heads), default=99)
-
-
-def incident_countries(
-    perpetrators: list[Perpetrator],
-    dateline: list[PlaceMention],
-    article: dict[str, float],
-    own: dict[str, float] | None = None,
-) -> list[str]:
-    """Countries an incident points to, strongest first: its attackers' (a group active in one
-    country, "Salvadoran soldiers"), the places and demonyms of its own sentences, the
-    dateline's, the article's. A dateline abroad ("MANAGUA, 2 NOV") is where the reporter is."""
-    votes: defaultdict[str, float] = defaultdict(float, own or {})
-    # a target's nationality ("Spanish Jesuits") says nothing of where it was hit; an
-    # attacker's ("Salvadoran army", a group active in one country) does
-    for actor in perpetrators:
-        if actor.country_code:
-            votes[actor.country_code] += 2
-    for perpetrator in perpetrators:
-        if perpetrator.actor_id and not perpetrator.country_code:
-            group = actors.index().groups.get(perpetrator.actor_id)
-            if group is not None and group.countries:
-                votes[group.countries[0]] += 2.5  # where the group chiefly operates
-                for code in group.countries[1:]:
-                    votes[code] += 0.5
-    dateline_code = dateline[0].entry.country_code if dateline and dateline[0].entry else None
-    if dateline_code:
-        votes[dateline_code] += 2  # where the reporter files from
-    for code, weight in article.items():
-        # what the whole story is about; the dateline's own share is already counted
-        share = weight - (_DATELINE_WEIGHT if code == dateline_code else 0)
-        votes[code] += max(share, 0) / 2
-    return [code for code, _ in sorted(votes.items(), key=lambda item: -item[1])]
-
-
-def event_location(
-    parsed: ParsedArticle,
-    incident: Incident,
-    perpetrators: list[Perpetrator],
-    places: list[PlaceMention],
-    article: dict[str, float],
-) -> Location | None:
-    """Where an incident happened: the scene its sentences give, else one the story set just
-    before it, else the dateline or the country its attackers and sentences point to."""
-    dateline = [p for p in places if p.in_dateline and p.entry is not None]
-    countries = incident_countries(
-        perpetrators, dateline, article, _sentence_countries(parsed, incident)
-    )
-    return _location_from(incident, parsed, countries, dateline, places)
+def _on_route(place: PlaceMention, pair: PlaceMention) -> bool:
+    """Whether `place` lies along "between X and Y" (`pair` is X or Y): the detour through it
+    is at most a fifth longer than the straight line, plus some slack."""
+    if pair.partner is None or pair.entry is None or pair.partner.entry is None:
+        return False
+    assert place.entry is not None
+    ends = pair.entry, pair.partner.entry
+    detour = _km(ends[0], place.entry) + _km(place.entry, ends[1])
+    return detour <= 1.2 * _km(*ends) + _ROUTE_SLACK_KM

@@ -65,7 +65,8 @@ Confidence = Annotated[float, Field(ge=0, le=1)]
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PublishedSource = Literal["metadata", "cli", "dateline", "filename", "estimate", "none"]
-GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "region", "unknown"]
+# exact place, near a place, on a route between two places, a unit, a country, a curated region
+GeoPrecision = Literal["exact", "near", "route", "admin2", "admin1", "country", "region", "unknown"]
 Attribution = Literal["claimed", "accused", "suspected", "reported", "implied"]
 ClaimStatus = Literal["claimed", "denied", "unclaimed", "not_mentioned"]
 ClaimChannel = Literal[

@@ -218,7 +218,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 ]
 # A date that names something: "the 19 April Movement", "the 14 July neighbourhood".
 _NAMED_AFTER = re.compile(
-    r"\s*(?:movement|brigade|front|command|commando|organi[sz]ation|group|battalion|street|"
+    r"\s{0,8}+(?:movement|brigade|front|command|commando|organi[sz]ation|group|battalion|street|"
     r"avenue|square|bridge|neighbou?rhood|district|colony|stadium|hospital|school|park|road|"
     r"boulevard|university|party|accords?|agreement|revolution)\b",
     re.IGNORECASE,
