@@ -14,6 +14,7 @@ from extractor.dates import find_anchor, find_dates, resolve
 from extractor.parse import prepare
 from extractor.read import make_article
 from extractor.schema import EventDate, Span
+from extractor.timex import weekday_step
 
 MON = dt.date(2021, 11, 22)
 
@@ -129,6 +130,23 @@ def test_this_week_is_monday_up_to_the_story() -> None:
     date = resolved("Gunmen attacked three police posts this week.", thursday)
     assert date is not None
     assert (date.start, date.end, date.precision) == (MON, thursday, "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "days_before"),
+    [
+        ("The following Sunday, a bomb exploded.", d(11, 17), -4),  # Wed 17 -> Sun 21
+        ("The next Monday, gunmen struck again.", d(11, 21), -1),  # Sun 21 -> Mon 22
+        ("The following Wednesday, a bomb exploded.", d(11, 17), -7),  # never the day itself
+        ("The previous Friday, gunmen attacked a post.", d(11, 23), 4),  # Tue 23 -> Fri 19
+        ("The preceding Tuesday, a bomb exploded.", d(11, 23), 7),
+    ],
+)
+def test_a_weekday_chained_to_another_incident(text: str, base: dt.date, days_before: int) -> None:
+    (mention,) = find_dates(text)
+    assert mention.kind == "sequence"
+    assert weekday_step(mention, base) == days_before
+    assert resolved(text) is None  # not against publication
 
 
 def test_earlier_this_month() -> None:

@@ -34,6 +34,7 @@ from .timex import (
     resolve_explicit_text,
     shift,
     undated,
+    weekday_step,
 )
 
 if TYPE_CHECKING:
@@ -202,8 +203,12 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
             chain = _chain(candidates)
             base = _previous_dated(dated, fragment)
             if chain is not None and base is not None and base.date is not None:
-                evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
-                fragment.date = shift(base.date, chain.days, chain.mention.text, evidence)
+                days = chain.days
+                if base.date.start is not None and base.date.precision == "day":
+                    days = weekday_step(chain.mention, base.date.start) or days
+                if days or not chain.mention.group("step"):
+                    evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
+                    fragment.date = shift(base.date, days, chain.mention.text, evidence)
         if fragment.date is None:
             fragment.date = context.bound(found)
         if _real(fragment.date) and fragment.founding:
@@ -236,6 +241,8 @@ def _chain(candidates: list[DateMention]) -> _Chain | None:
     for mention in candidates:
         if mention.kind != "sequence":
             continue
+        if mention.group("step"):
+            return _Chain(0, mention)  # 'the following Sunday': a weekday from the base's day
         words = mention.text.lower().split()
         if words[0] in ("hours", "minutes") or "same" in words or "that" in words:
             return _Chain(0, mention)
