@@ -288,6 +288,28 @@ def test_estimate_from_the_latest_explicit_date() -> None:
     assert anchor_of(text) == (d(11, 17), "estimate")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date without a year soon after the latest dated one is in its year
+        (
+            "On 13 September 1974 a bomb exploded in a pub. Police said on 15 September that "
+            "the bombers had fled.",
+            d(9, 15, 1974),
+        ),
+        ("The attack of 28 December 2021 was claimed on 2 January.", d(1, 2, 2022)),
+        # an earlier one does not move the estimate
+        (
+            "A tweet dated 17 November 2021 said a bomb exploded. The bomb of 8 November "
+            "killed two.",
+            d(11, 17),
+        ),
+    ],
+)
+def test_estimate_takes_a_later_date_without_a_year(text: str, expected: dt.date) -> None:
+    assert anchor_of(text) == (expected, "estimate")
+
+
 def test_no_anchor() -> None:
     assert anchor_of("A bomb exploded in Daraa on Sunday.") == (None, "none")
 

@@ -98,18 +98,37 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
                 pass
     if article.published:
         return Anchor(article.published, "cli")
-    latest = None
-    for mention in find_dates(parsed.text):
-        if mention.kind in ("explicit", "iso") and mention.group("year"):
-            day = explicit_day(mention, None)
-            if day and (latest is None or day > latest[0]):
-                latest = (day, mention)
+    latest = _latest_explicit(parsed.text)
     if latest:
         day, mention = latest
         return Anchor(
             day, "estimate", Span(start=mention.start, end=mention.end, text=mention.text)
         )
     return Anchor(None, "none")
+
+
+# A date without a year soon after the latest dated one is in its year: a story of 13 September
+# 1974 that goes on to '15 September' was written on the 15th at the earliest.
+_ESTIMATE_REACH = dt.timedelta(days=60)
+
+
+def _latest_explicit(text: str) -> tuple[dt.date, DateMention] | None:
+    """The latest explicit day of the text: the publication date is on or after it."""
+    mentions = [m for m in find_dates(text) if m.kind in ("explicit", "iso")]
+    latest = None
+    for mention in mentions:
+        if mention.group("year"):
+            day = explicit_day(mention, None)
+            if day and (latest is None or day > latest[0]):
+                latest = (day, mention)
+    if latest is None:
+        return None
+    for mention in mentions:
+        if not mention.group("year"):
+            day = explicit_day(mention, latest[0] + _ESTIMATE_REACH)
+            if day and day > latest[0]:
+                latest = (day, mention)
+    return latest
 
 
 # ---------------------------------------------------------------------------------------------
