@@ -235,6 +235,35 @@ def test_dateline_anchor(text: str, expected: dt.date) -> None:
     assert anchor_of(text) == (expected, "dateline")
 
 
+YEARLESS = "BEIRUT, Nov 22 (Reuters) - A bomb exploded in Daraa on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("published", "source", "expected"),
+    [
+        (d(11, 23), None, MON),  # --published gives the year
+        (d(1, 3, 2022), None, MON),  # a January run: last year's 22 November
+        (None, "reports/2021-11-23_syria.txt", MON),  # the file name gives the year
+    ],
+)
+def test_dateline_without_a_year(
+    published: dt.date | None, source: str | None, expected: dt.date
+) -> None:
+    assert anchor_of(YEARLESS, published=published, source=source, how="cli") == (
+        expected,
+        "dateline",
+    )
+
+
+def test_dateline_without_a_year_takes_an_estimated_year_from_the_text() -> None:
+    text = YEARLESS + " A first bomb killed two people there on 8 November 2021."
+    assert anchor_of(text) == (MON, "estimate")
+
+
+def test_dateline_without_a_year_and_nothing_else_is_no_anchor() -> None:
+    assert anchor_of(YEARLESS) == (None, "none")
+
+
 def test_metadata_anchor_wins_over_the_dateline() -> None:
     text = "BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday."
     assert anchor_of(text, published=d(11, 23)) == (d(11, 23), "metadata")

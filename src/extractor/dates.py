@@ -80,31 +80,45 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
     if article.published and article.published_source != "cli":
         return Anchor(article.published, article.published_source)
     dateline = parsed.dateline
+    from_name = _filename_date(article.source)
+    latest = _latest_explicit(parsed.text)
     if dateline and dateline.date_text and dateline.date_start is not None:
         resolved = resolve_explicit_text(dateline.date_text, None)
+        source: PublishedSource = "dateline"
+        if resolved is None:
+            # 'BEIRUT, Nov 22 (Reuters)': the day is the dateline's, the year the file name's,
+            # --published's, or (an estimate) that of the latest date the text tells
+            near = from_name or article.published
+            if near is None and latest is not None:
+                near, source = latest[0] + _ESTIMATE_REACH, "estimate"
+            resolved = resolve_explicit_text(dateline.date_text, near) if near else None
         if resolved is not None:
             evidence = Span(
                 start=dateline.date_start,
                 end=dateline.date_start + len(dateline.date_text),
                 text=dateline.date_text,
             )
-            return Anchor(resolved, "dateline", evidence)
-    if article.source:
-        match = _FILENAME_DATE.search(PurePath(article.source).name)
-        if match:
-            try:
-                return Anchor(dt.date(*map(int, match.groups())), "filename")
-            except ValueError:
-                pass
+            return Anchor(resolved, source, evidence)
+    if from_name is not None:
+        return Anchor(from_name, "filename")
     if article.published:
         return Anchor(article.published, "cli")
-    latest = _latest_explicit(parsed.text)
     if latest:
         day, mention = latest
         return Anchor(
             day, "estimate", Span(start=mention.start, end=mention.end, text=mention.text)
         )
     return Anchor(None, "none")
+
+
+def _filename_date(source: str | None) -> dt.date | None:
+    match = _FILENAME_DATE.search(PurePath(source).name) if source else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
 
 
 # A date without a year soon after the latest dated one is in its year: a story of 13 September
