@@ -141,6 +141,12 @@ def test_a_report_date_bounds_an_undated_incident(extractor: Extractor) -> None:
             d(22),
             id="concession",
         ),
+        pytest.param(
+            "Rebels ambushed an army patrol near Gulu, although the road had been declared safe "
+            "on Friday.",
+            d(22),
+            id="concession-with-a-reporting-verb",
+        ),
     ],
 )
 def test_the_date_of_another_event_is_not_the_incident_date(

@@ -338,6 +338,7 @@ class _Context:
             if sent.start <= m.start < sent.end
             and m.kind in ("explicit", "iso", "numeric", "relative", "weekday")
             and (self.reporting(m) or self._later_death(m))
+            and not self._apart(m)
         ]
         following = self.parsed.sentences[sent.index + 1 : sent.index + 2]
         if following and _SIGNATURE.match(following[0].text):
@@ -359,6 +360,19 @@ class _Context:
                 resolved.end, mention.text, self._evidence(mention), resolved.resolved_against
             )
         return None
+
+    def _apart(self, mention: DateMention) -> bool:
+        """The date is in a clause of cause or concession that holds no attack word: 'although
+        the road had been declared safe on Friday' bounds nothing."""
+        root = self._root(mention)
+        if root is None:
+            return False
+        for token in (root, *root.ancestors):
+            if token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _APART_MARKS for c in token.children
+            ):
+                return not any(t.i in self.heads for t in token.subtree)
+        return False
 
     def _later_death(self, mention: DateMention) -> bool:
         root = self._root(mention)
