@@ -4,9 +4,10 @@
 
 Runs the whole pipeline (the model loaded beforehand, outside the clock) over two streams from
 the shared folder and times, inside the same run, every call into the date stage: the anchor
-(dates.find_anchor), the incident dates (dates.assign_dates, dates.event_date) and the claim
-dates (claims' find_dates and resolve). Calls are timed at the outermost level only, so a date
-function called by another is not counted twice. The dateparser cache is emptied before each
+(dates.find_anchor), the incident dates (dates.assign_dates, dates.event_date), the aggregates'
+periods (periods.date_aggregates) and the claim dates (claims' find_dates and resolve). Calls
+are timed at the outermost level only, so a date function called by another is not counted
+twice. The dateparser cache is emptied before each
 stream, so its first calls (and its import) are inside the measure.
 
 - lee300: 300 general news articles (../shared/bench/lee300.jsonl), the mixed stream;
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractor import Extractor, claims, dates, pipeline, timex
+from extractor import Extractor, claims, dates, periods, pipeline, timex
 from extractor.read import article_from_record
 from extractor.schema import Article
 
@@ -69,6 +70,7 @@ def instrument(clock: Clock) -> None:
         (dates, "find_anchor"),
         (dates, "assign_dates"),
         (dates, "event_date"),
+        (periods, "date_aggregates"),
         (claims, "find_dates"),
         (claims, "resolve"),
     ]:

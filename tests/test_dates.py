@@ -14,6 +14,7 @@ from extractor.dates import find_anchor, find_dates, resolve
 from extractor.parse import prepare
 from extractor.read import make_article
 from extractor.schema import EventDate, Span
+from extractor.timex import weekday_step
 
 MON = dt.date(2021, 11, 22)
 
@@ -131,6 +132,23 @@ def test_this_week_is_monday_up_to_the_story() -> None:
     assert (date.start, date.end, date.precision) == (MON, thursday, "week")
 
 
+@pytest.mark.parametrize(
+    ("text", "base", "days_before"),
+    [
+        ("The following Sunday, a bomb exploded.", d(11, 17), -4),  # Wed 17 -> Sun 21
+        ("The next Monday, gunmen struck again.", d(11, 21), -1),  # Sun 21 -> Mon 22
+        ("The following Wednesday, a bomb exploded.", d(11, 17), -7),  # never the day itself
+        ("The previous Friday, gunmen attacked a post.", d(11, 23), 4),  # Tue 23 -> Fri 19
+        ("The preceding Tuesday, a bomb exploded.", d(11, 23), 7),
+    ],
+)
+def test_a_weekday_chained_to_another_incident(text: str, base: dt.date, days_before: int) -> None:
+    (mention,) = find_dates(text)
+    assert mention.kind == "sequence"
+    assert weekday_step(mention, base) == days_before
+    assert resolved(text) is None  # not against publication
+
+
 def test_earlier_this_month() -> None:
     date = resolved("The ambush took place earlier this month.")
     assert date is not None and date.start == d(11, 1)
@@ -217,6 +235,35 @@ def test_dateline_anchor(text: str, expected: dt.date) -> None:
     assert anchor_of(text) == (expected, "dateline")
 
 
+YEARLESS = "BEIRUT, Nov 22 (Reuters) - A bomb exploded in Daraa on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("published", "source", "expected"),
+    [
+        (d(11, 23), None, MON),  # --published gives the year
+        (d(1, 3, 2022), None, MON),  # a January run: last year's 22 November
+        (None, "reports/2021-11-23_syria.txt", MON),  # the file name gives the year
+    ],
+)
+def test_dateline_without_a_year(
+    published: dt.date | None, source: str | None, expected: dt.date
+) -> None:
+    assert anchor_of(YEARLESS, published=published, source=source, how="cli") == (
+        expected,
+        "dateline",
+    )
+
+
+def test_dateline_without_a_year_takes_an_estimated_year_from_the_text() -> None:
+    text = YEARLESS + " A first bomb killed two people there on 8 November 2021."
+    assert anchor_of(text) == (MON, "estimate")
+
+
+def test_dateline_without_a_year_and_nothing_else_is_no_anchor() -> None:
+    assert anchor_of(YEARLESS) == (None, "none")
+
+
 def test_metadata_anchor_wins_over_the_dateline() -> None:
     text = "BEIRUT, Nov 22, 2021 (Reuters) - A bomb exploded in Daraa on Sunday."
     assert anchor_of(text, published=d(11, 23)) == (d(11, 23), "metadata")
@@ -268,6 +315,28 @@ def test_estimate_from_the_latest_explicit_date() -> None:
         "A tweet dated 17 November 2021 repeated the claim."
     )
     assert anchor_of(text) == (d(11, 17), "estimate")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date without a year soon after the latest dated one is in its year
+        (
+            "On 13 September 1974 a bomb exploded in a pub. Police said on 15 September that "
+            "the bombers had fled.",
+            d(9, 15, 1974),
+        ),
+        ("The attack of 28 December 2021 was claimed on 2 January.", d(1, 2, 2022)),
+        # an earlier one does not move the estimate
+        (
+            "A tweet dated 17 November 2021 said a bomb exploded. The bomb of 8 November "
+            "killed two.",
+            d(11, 17),
+        ),
+    ],
+)
+def test_estimate_takes_a_later_date_without_a_year(text: str, expected: dt.date) -> None:
+    assert anchor_of(text) == (expected, "estimate")
 
 
 def test_no_anchor() -> None:

@@ -64,6 +64,20 @@ def dates_of(
             [(d(20), d(20)), (d(20), d(20))],
             id="hours-later",
         ),
+        pytest.param(
+            "Gunmen killed a judge in Cali on Wednesday, 17 November. The following Sunday, a "
+            "bomb exploded at a police station in Medellin, killing two officers.",
+            d(26),
+            [(d(17), d(17)), (d(21), d(21))],
+            id="the-following-sunday",
+        ),
+        pytest.param(
+            "A car bomb killed 12 people at a market in Baghdad on Tuesday. The previous Friday, "
+            "gunmen attacked a checkpoint in Mosul and killed three soldiers.",
+            d(26),
+            [(d(23), d(23)), (d(19), d(19))],
+            id="the-previous-friday",
+        ),
     ],
 )
 def test_chain_across_sentences(
@@ -126,6 +140,12 @@ def test_a_report_date_bounds_an_undated_incident(extractor: Extractor) -> None:
             "on Friday.",
             d(22),
             id="concession",
+        ),
+        pytest.param(
+            "Rebels ambushed an army patrol near Gulu, although the road had been declared safe "
+            "on Friday.",
+            d(22),
+            id="concession-with-a-reporting-verb",
         ),
     ],
 )

@@ -1,9 +1,6 @@
-"""Dates: the publication date that anchors an article, and each incident's date as an interval
-[start, end] with a precision, the words it came from and what it was resolved against.
-
-Anchor order: the input's metadata, the dateline, a date in the file name, the CLI's
---published (a default for inputs with no date of their own), and only then an estimate from
-the latest explicit date in the text, marked as an estimate.
+"""Dates: each incident's date as an interval [start, end] with a precision, the words it came
+from and what it was resolved against; the publication date that anchors them is found by
+anchor.py (find_anchor, re-exported here).
 
 An incident's date is the date expression its attack words govern. Dates of other events in
 the sentence are not its date: a report ("police said on Monday"), a reaction ("protested today
@@ -18,22 +15,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .anchor import Anchor, find_anchor
 from .parse import ParsedArticle, tree_distance
-from .schema import EventDate, PublishedSource, Span
+from .schema import EventDate, Span
 from .timex import (
     DateMention,
-    explicit_day,
     find_dates,
     on_or_before,
     resolve,
     resolve_explicit_text,
     shift,
     undated,
+    weekday_step,
 )
 
 if TYPE_CHECKING:
@@ -51,64 +48,6 @@ __all__ = [
     "shift",
     "undated",
 ]
-
-
-# ---------------------------------------------------------------------------------------------
-# The anchor
-# ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Anchor:
-    date: dt.date | None
-    source: PublishedSource
-    evidence: Span | None = None
-
-
-# Hex digits around the date would make it part of a hash ("4e5a20211122f0"), not a date.
-_FILENAME_DATE = re.compile(
-    r"(?<![\dA-Fa-f])((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![\dA-Fa-f])"
-)
-
-
-def find_anchor(parsed: ParsedArticle) -> Anchor:
-    """The publication date and where it came from.
-
-    The input's own metadata is authoritative. The CLI's --published is a default for inputs
-    that carry no date of their own: a dated dateline or a date in the file name comes first.
-    """
-    article = parsed.article
-    if article.published and article.published_source != "cli":
-        return Anchor(article.published, article.published_source)
-    dateline = parsed.dateline
-    if dateline and dateline.date_text and dateline.date_start is not None:
-        resolved = resolve_explicit_text(dateline.date_text, None)
-        if resolved is not None:
-            evidence = Span(
-                start=dateline.date_start,
-                end=dateline.date_start + len(dateline.date_text),
-                text=dateline.date_text,
-            )
-            return Anchor(resolved, "dateline", evidence)
-    if article.source:
-        match = _FILENAME_DATE.search(PurePath(article.source).name)
-        if match:
-            try:
-                return Anchor(dt.date(*map(int, match.groups())), "filename")
-            except ValueError:
-                pass
-    if article.published:
-        return Anchor(article.published, "cli")
-    latest = None
-    for mention in find_dates(parsed.text):
-        if mention.kind in ("explicit", "iso") and mention.group("year"):
-            day = explicit_day(mention, None)
-            if day and (latest is None or day > latest[0]):
-                latest = (day, mention)
-    if latest:
-        day, mention = latest
-        return Anchor(
-            day, "estimate", Span(start=mention.start, end=mention.end, text=mention.text)
-        )
-    return Anchor(None, "none")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,8 +141,12 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
             chain = _chain(candidates)
             base = _previous_dated(dated, fragment)
             if chain is not None and base is not None and base.date is not None:
-                evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
-                fragment.date = shift(base.date, chain.days, chain.mention.text, evidence)
+                days = chain.days
+                if base.date.start is not None and base.date.precision == "day":
+                    days = weekday_step(chain.mention, base.date.start) or days
+                if days or not chain.mention.group("step"):
+                    evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
+                    fragment.date = shift(base.date, days, chain.mention.text, evidence)
         if fragment.date is None:
             fragment.date = context.bound(found)
         if _real(fragment.date) and fragment.founding:
@@ -236,6 +179,8 @@ def _chain(candidates: list[DateMention]) -> _Chain | None:
     for mention in candidates:
         if mention.kind != "sequence":
             continue
+        if mention.group("step"):
+            return _Chain(0, mention)  # 'the following Sunday': a weekday from the base's day
         words = mention.text.lower().split()
         if words[0] in ("hours", "minutes") or "same" in words or "that" in words:
             return _Chain(0, mention)
@@ -298,6 +243,7 @@ class _Context:
             if sent.start <= m.start < sent.end
             and m.kind in ("explicit", "iso", "numeric", "relative", "weekday")
             and (self.reporting(m) or self._later_death(m))
+            and not self._apart(m)
         ]
         following = self.parsed.sentences[sent.index + 1 : sent.index + 2]
         if following and _SIGNATURE.match(following[0].text):
@@ -319,6 +265,19 @@ class _Context:
                 resolved.end, mention.text, self._evidence(mention), resolved.resolved_against
             )
         return None
+
+    def _apart(self, mention: DateMention) -> bool:
+        """The date is in a clause of cause or concession that holds no attack word: 'although
+        the road had been declared safe on Friday' bounds nothing."""
+        root = self._root(mention)
+        if root is None:
+            return False
+        for token in (root, *root.ancestors):
+            if token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _APART_MARKS for c in token.children
+            ):
+                return not any(t.i in self.heads for t in token.subtree)
+        return False
 
     def _later_death(self, mention: DateMention) -> bool:
         root = self._root(mention)

@@ -194,6 +194,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?P<which>last|this|earlier\s+this|past|previous|late\s+last|early\s+last|"
             r"late\s+this|early\s+this)\s+(?P<cunit>week|month|year)\b",
         ),
+        # "the following Sunday": the first Sunday after the incident told before
+        (
+            "sequence",
+            "weekday",
+            rf"\bthe\s+(?P<step>following|next|previous|preceding)\s+{_WEEKDAY}{_PART}\b",
+        ),
         (
             "weekday",
             "weekday",
@@ -652,6 +658,18 @@ def _calendar(mention: DateMention, anchor: dt.date, evidence: Span) -> EventDat
     if last:
         return span(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "year")
     return span(dt.date(anchor.year, 1, 1), anchor, "year")
+
+
+def weekday_step(mention: DateMention, base: dt.date) -> int | None:
+    """Days before `base` (negative: after) of 'the following Sunday' or 'the previous
+    Tuesday': the first such weekday after, or the last one before, never the day itself."""
+    step, weekday = mention.group("step"), mention.group("weekday")
+    if not step or not weekday:
+        return None
+    target = _WEEKDAYS[weekday[:3].lower()]
+    if step.lower() in ("following", "next"):
+        return -((target - base.weekday()) % 7 or 7)
+    return (base.weekday() - target) % 7 or 7
 
 
 def shift(date: EventDate, days: int, text: str, evidence: Span) -> EventDate:
