@@ -123,6 +123,65 @@ KILLED = [
     pytest.param(
         "A roadside bomb struck a vehicle in Daraa province on Sunday.", None, id="no-toll-stated"
     ),
+    pytest.param(
+        "A bomb exploded at a market in Maiduguri on Monday, killing twenty-three people.",
+        (23, 23),
+        id="twenty-three",
+    ),
+    pytest.param(
+        "Gunmen killed a dozen villagers in an attack on a village in Plateau state on Sunday.",
+        (12, 12),
+        id="a-dozen",
+    ),
+    pytest.param(
+        "Dozens of people were killed when a suicide bomber struck a mosque in Kano on Friday.",
+        (24, 99),
+        id="dozens-of-people",
+    ),
+    pytest.param(
+        "Dozens were killed in an ambush near Diffa on Friday.", (24, 99), id="dozens-alone"
+    ),
+    pytest.param(
+        "Nearly 40 people were killed when gunmen attacked a village in Ituri on Sunday.",
+        (40, 40),
+        id="nearly-40",
+    ),
+    pytest.param(
+        "A car bomb killed over 20 people in Mogadishu on Saturday.", (21, None), id="over-20"
+    ),
+    pytest.param(
+        "Five soldiers lost their lives when their convoy hit a mine near Menaka on Monday.",
+        (5, 5),
+        id="lost-their-lives",
+    ),
+    pytest.param(
+        "The bodies of seven farmers were found in a field in Zamfara on Tuesday after gunmen "
+        "attacked their village.",
+        (7, 7),
+        id="bodies-found",
+    ),
+    pytest.param(
+        "Police reported six fatalities after gunmen attacked a bus in Lamu county on Sunday.",
+        (6, 6),
+        id="fatalities",
+    ),
+    pytest.param(
+        "Gunmen attacked a village in Borno state on Saturday, leaving 12 dead.",
+        (12, 12),
+        id="leaving-12-dead",
+    ),
+    pytest.param(
+        "The attack on a police station in Gao on Friday killed eight people. By Sunday the death "
+        "toll had risen to 15, officials said.",
+        (15, 15),
+        id="toll-risen-by-a-later-day",
+    ),
+    pytest.param(
+        "A truck bomb exploded outside a police building in Bogota on Wednesday, killing at least "
+        "23 people and injuring 1,000.",
+        (23, None),
+        id="a-big-wounded-count-leaves-the-dead-alone",
+    ),
 ]
 
 
@@ -159,6 +218,31 @@ WOUNDED = [
         id="eleven-among-them-four-soldiers",
     ),
     pytest.param("Gunmen killed three people in Kunduz on Sunday.", None, id="no-wounded-stated"),
+    pytest.param(
+        "Scores of people were wounded when a bomb exploded at a rally in Quetta on Sunday.",
+        (40, 99),
+        id="scores-of-people",
+    ),
+    pytest.param(
+        "A handful of soldiers were wounded in an ambush near Gao on Monday.",
+        (3, 5),
+        id="a-handful",
+    ),
+    pytest.param(
+        "An officer was wounded when a grenade exploded at a checkpoint in Srinagar on Sunday.",
+        (1, 1),
+        id="an-officer",
+    ),
+    pytest.param(
+        "Three people were hurt when a bomb exploded at a bus stop in Bangkok on Monday.",
+        (3, 3),
+        id="hurt",
+    ),
+    pytest.param(
+        "There were no casualties when a bomb exploded outside a bank in Athens on Sunday.",
+        (0, 0),
+        id="no-casualties",
+    ),
 ]
 
 
@@ -208,6 +292,16 @@ KIDNAPPED = [
         "Bandits kidnapped more than 20 students from a school in Kaduna state on Sunday.",
         (21, None),
         id="more-than-20-students",
+    ),
+    pytest.param(
+        "Hundreds of people were kidnapped when gunmen raided a school in Zamfara state on Friday.",
+        (200, 999),
+        id="hundreds-of-people",
+    ),
+    pytest.param(
+        "Two engineers were taken hostage by gunmen in the Niger Delta on Monday.",
+        (2, 2),
+        id="taken-hostage",
     ),
 ]
 
@@ -312,3 +406,13 @@ RETOLD = (
 def test_an_attack_retold_with_the_same_toll_is_one_incident() -> None:
     events = run(RETOLD).events
     assert [(bounds(e.killed), bounds(e.wounded)) for e in events] == [((5, 5), (11, 11))]
+
+
+def test_small_clauses_of_a_campaign_toll_are_all_aggregates() -> None:
+    text = (
+        "The rebel offensive has left more than 3,000 people dead "
+        "and hundreds wounded, the army said."
+    )
+    result = run(text)
+    assert result.events == []
+    assert sorted(a.kind for a in result.aggregates) == ["killed", "wounded"]

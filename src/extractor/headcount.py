@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .numbers import VAGUE, is_number_word, parse_number
 from .schema import CountQualifier
@@ -137,6 +137,14 @@ def single_count(noun: Token) -> Headcount | None:
         or (is_number_word(noun.text) and noun.lower_ not in ("a", "an"))
     ):
         return None if noun.ent_type_ in _NOT_PEOPLE else number_phrase(noun)
+    # "Dozens (of people) were killed", "a handful of soldiers": the vague quantity is the
+    # phrase's head; not "some" (a determiner more than a count), nor "a couple" of two people
+    if (
+        noun.lower_ in VAGUE
+        and noun.lower_ != "some"
+        and (noun.lower_ != "couple" or any(c.lower_ == "of" for c in noun.children))
+    ):
+        return number_phrase(noun)
     for child in noun.children:
         if child.ent_type_ in _NOT_PEOPLE:
             continue
@@ -214,7 +222,8 @@ def number_phrase(number: Token) -> Headcount | None:
         is_number_word(doc[end + 1].text) and doc[end + 1].lower_ not in ("a", "an")
     ):
         end += 1
-    value = parse_number([t.text for t in doc[start : end + 1]])
+    start, end = _hyphenated(doc, start, end)
+    value = parse_number([t.text for t in doc[start : end + 1] if t.text != "-"])
     if value is None or (end + 1 < len(doc) and doc[end + 1].lower_ in _CLOCK):
         return None
     tokens = list(doc[start : end + 1])
@@ -248,6 +257,35 @@ def number_phrase(number: Token) -> Headcount | None:
     if after.startswith("or more"):
         return Headcount(value, None, "at_least", tokens)
     return Headcount(value, value, "exact", tokens)
+
+
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_ONES = frozenset("one two three four five six seven eight nine".split())
+
+
+def _hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a number widened over a hyphenated compound the tokenizer split:
+    'twenty-three' is twenty, -, three. Digits around a hyphen are a range ('10-15'), not one
+    number, so only a tens word and a units word are joined."""
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in _TENS
+        and doc[start].lower_ in _ONES
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    ):
+        start -= 2
+    if (
+        end + 2 < len(doc)
+        and doc[end + 1].text == "-"
+        and doc[end].lower_ in _TENS
+        and doc[end + 2].lower_ in _ONES
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+    ):
+        end += 2
+    return start, end
 
 
 def joiner(first: Token, second: Token) -> str | None:

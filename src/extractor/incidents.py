@@ -358,14 +358,24 @@ def _same_kind(fragment: Fragment, incidents: list[Incident]) -> Incident | None
     return None
 
 
+def _update_only(fragment: Fragment) -> bool:
+    """A toll that changed and nothing else: 'by Sunday the death toll had risen to 15' is
+    dated when it was counted, not when the attack happened."""
+    return (
+        bool(fragment.counts)
+        and all(c.update for c in fragment.counts)
+        and not fragment.attack_words
+    )
+
+
 def _contradicts(fragment: Fragment, incident: Incident, anchor: dt.date | None = None) -> bool:
-    """A different scene or a different day."""
+    """A different scene or a different day (a later toll's day is no other day)."""
     scene = fragment.scene
     if scene is not None and specificity(scene) >= 2:
         for place in incident.places:
             if specificity(place) >= 2 and conflict(scene, place):
                 return True
-    if _dated(fragment) and not fragment.claim:
+    if _dated(fragment) and not fragment.claim and not _update_only(fragment):
         # a claim's day is when it was claimed ("in a statement released on Saturday"); a day
         # and a month, or two years, that do not overlap are two attacks
         assert fragment.date is not None

@@ -114,6 +114,7 @@ class CountMention:
     period: str | None = None
     additional: bool = False  # "a sound technician was also killed": more people, not a restatement
     implied: bool = False  # killed 0 read from "no one was hurt": yields to any stated count
+    trigger: Token | None = None
 
     @property
     def start(self) -> int:
@@ -148,7 +149,35 @@ def find_counts(mentions: list[Mention]) -> list[CountMention]:
             if counts:
                 seen.add(key)
                 found += counts
+    _share_aggregates(found)
     return found
+
+
+def _list_head(token: Token) -> Token:
+    """The verb a list of tolls hangs from: 'has left more than 1,000 people dead, hundreds
+    wounded' -> left, through its small clauses ('N dead', 'N wounded'); not through '-ing'
+    clauses, each an outcome of its own ('killing at least 23 and injuring 1,000')."""
+    while token.tag_ in ("VBN", "JJ") and (
+        token.dep_ == "oprd" or (token.dep_ in ("advcl", "conj") and token.head.i < token.i)
+    ):
+        token = token.head
+    return token
+
+
+def _share_aggregates(counts: list[CountMention]) -> None:
+    """Counts listed together are of one kind: 'the offensive has left more than 1,000 dead,
+    hundreds wounded' is a campaign's toll throughout, though only the dead are four figures."""
+    groups: dict[int, list[CountMention]] = {}
+    for count in counts:
+        if count.trigger is not None:
+            groups.setdefault(_list_head(count.trigger).i, []).append(count)
+    for group in groups.values():
+        total = next((c for c in group if c.aggregate), None)
+        if total is None:
+            continue
+        for count in group:
+            count.aggregate = True
+            count.period = count.period or total.period
 
 
 def _counts_for(token: Token, mention: Mention) -> list[CountMention]:
@@ -264,6 +293,7 @@ def _make(
         update=_is_update(trigger),
         period=period.group() if period else None,
         additional=_also(trigger),
+        trigger=trigger,
     )
 
 
