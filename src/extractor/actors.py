@@ -577,6 +577,15 @@ class _Context:
                 targets = _objects_of(token, "to")
             elif lemma in _ACCUSE_VERBS:
                 targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            elif token.lower_ == "responsible" and token.dep_ == "acomp":
+                # "police said the ELN was responsible (for the kidnapping)"; a group that
+                # says so of itself claims it (claims.py)
+                copula = token.head
+                if any(c.dep_ == "neg" for c in copula.children):
+                    continue
+                targets = [c for c in copula.children if c.dep_ == "nsubj"]
+                said = copula.dep_ == "ccomp" and copula.head.pos_ == "VERB"
+                attribution = "accused" if said else "reported"
             elif lemma in _WORK_NOUNS or token.lower_ in _WORK_NOUNS:
                 targets = _objects_of(token, "of")
                 cued = lemma.startswith("hallmark") or lemma == "signature"

@@ -199,7 +199,9 @@ def _mention(
         end,
         text,
         claimants,
-        _channel(text),
+        # the channel is told inside the claim, or before it in its sentence ("a caller
+        # telephoned a radio station to claim the attack")
+        _channel(text) or (_channel(parsed.text[offset:start]) if sent is not None else None),
         cluster=about.cluster if about else -1,
     )
 
@@ -324,22 +326,39 @@ def _denies_own_attack(verb: Token, mentions: list[Mention]) -> bool:
 def _responsible(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
     """'they said they were responsible for the action', 'leaflets stated that a leftist group
     was responsible', 'a man claiming to be responsible': the group speaks of itself."""
-    if not _for_an_attack(token, [], mentions, required=True):
-        return None
     copula = token.head
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    pointed = subject is not None and subject.lower_ in _BACK_PRONOUNS
+    has_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    if not _for_an_attack(token, [], mentions, required=True) and (has_for or not pointed):
+        return None  # "responsible for security"; a bare "responsible" only of the speaker
     speaker_verb = copula.head if copula.dep_ in ("ccomp", "xcomp") else None
     if speaker_verb is None or speaker_verb.lemma_.lower() not in _SAY_LEMMAS:
         return None
     if copula.dep_ == "xcomp":
         return "claimed"  # "claiming to be responsible"
-    speaker = next((c for c in speaker_verb.children if c.dep_ == "nsubj"), None)
+    speaker = _speaker(speaker_verb)
     if speaker is None or subject is None:
         return None
-    if speaker.lemma_.lower() in _VOICE_NOUNS or speaker.lower_ in _VOICE_NOUNS:
-        return "claimed"
-    if subject.lower_ in _BACK_PRONOUNS and not any(c.dep_ == "neg" for c in copula.children):
+    if (speaker.lemma_.lower() in _VOICE_NOUNS or speaker.lower_ in _VOICE_NOUNS) and has_for:
+        return "claimed"  # "leaflets said the ELN was responsible for the kidnapping"
+    if pointed:
+        if any(c.dep_ == "neg" for c in copula.children):
+            return "denied"  # "the ELN said it was not responsible for the kidnapping"
         return "claimed"  # "the Extraditables said they were responsible"
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a saying verb; 'leaflets' in 'leaflets left at the scene said', where the
+    parser hangs it on the participle."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "csubj", "advcl")):
+        found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if found is not None and found.i < clause.i:
+            return found
     return None
 
 
