@@ -373,3 +373,41 @@ def test_a_whole_people_is_no_target() -> None:
     )
     assert "buses" in {t.name.lower() for t in event.targets}
     assert not any("people" in t.name.lower() for t in event.targets), event.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        pytest.param(
+            "Gunmen killed two journalists, John Smith and Maria Lopez, in Tijuana on Sunday.",
+            ["John Smith", "Maria Lopez"],
+            "journalists",
+            id="journalists-named",
+        ),
+        pytest.param(
+            "Two of her bodyguards, Dagoberto Rodriguez and Alfonso de Lima, were killed when "
+            "gunmen attacked the car in Bogota on Friday.",
+            ["Dagoberto Rodriguez", "Alfonso de Lima"],
+            None,
+            id="two-of-her-bodyguards",
+        ),
+    ],
+)
+def test_named_in_apposition_are_each_a_target(
+    text: str, expected: list[str], kind: str | None
+) -> None:
+    """Each person named in apposition is a party of their own, of the kind the noun says."""
+    targets = {t.name: t for t in only_event(text).targets}
+    assert set(expected) <= set(targets), list(targets)
+    if kind is not None:
+        assert {targets[name].kind for name in expected} == {kind}
+
+
+def test_what_the_blast_damaged_are_targets() -> None:
+    event = only_event(
+        "A bomb exploded near the embassy in La Paz on Sunday. The explosion damaged a book "
+        "store, a bank and two houses."
+    )
+    names = {t.name.lower() for t in event.targets}
+    assert {"book store", "bank"} <= names, names
+    assert any("houses" in n for n in names), names

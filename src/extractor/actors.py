@@ -44,6 +44,11 @@ _SUSPECT_CUES = frozenset(
     "suspected alleged presumed presumably suspect probable apparent "
     "likely possibly probably believed thought".split()
 )
+# Verbs whose object an attack noun hit: "the blast destroyed two houses".
+_DAMAGE_VERBS = frozenset(
+    "damage destroy wreck gut shatter raze demolish hit strike rip tear flatten level "
+    "devastate".split()
+)
 _ACCUSE_VERBS = frozenset("blame accuse attribute hold implicate charge".split())
 # "the work of X", "bore the hallmarks of X": X did it.
 _WORK_NOUNS = frozenset("work handiwork hallmark hallmarks signature".split())
@@ -243,11 +248,23 @@ def _arguments(mention: Mention) -> list[tuple[Role, Token]]:
     args = _direct_arguments(mention)
     expanded: list[tuple[Role, Token]] = []
     for role, token in args:
+        if role == "target":
+            named = _named_parts(token)
+            if named:
+                expanded += [("target", t) for t in named]
+                continue
         expanded.append((role, token))
         if role != "modifier":
             expanded += [
                 (role, c) for c in token.conjuncts if c.i > token.i and c.pos_ in ("NOUN", "PROPN")
             ]
+        if role == "target":
+            # "a book store, a bank and two houses": a list the parser read as an apposition
+            # (an apposition itself has no conjuncts)
+            for item in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+                conjuncts = [c for c in item.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+                if conjuncts:
+                    expanded += [(role, t) for t in (item, *conjuncts)]
     return expanded
 
 
@@ -313,6 +330,9 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
             "perpetrate",
         ):
             args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in _DAMAGE_VERBS:
+            # "the explosion damaged a book store and a bank": what the blast hit
+            args += [("target", c) for c in head.head.children if c.dep_ == "dobj"]
         if head.dep_ == "pobj" and head.head.dep_ == "prep":
             # "13 fighters were killed in an ambush": the verb's passive subject are victims
             verb = head.head.head
@@ -326,6 +346,21 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                     if g.dep_ == "pobj"
                 ]
     return args
+
+
+def _named_parts(token: Token) -> list[Token]:
+    """The people a phrase names in apposition, each a party: 'two journalists, John Smith and
+    Maria Lopez', 'two of her bodyguards, Dagoberto Rodriguez and Alfonso de Lima'."""
+    heads = [token]
+    if token.pos_ == "NUM":
+        heads += [g for c in token.children if c.lower_ == "of" for g in c.children]
+    names = [
+        c
+        for head in heads
+        for c in head.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "")
+    ]
+    return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
 
 
 def _inherited_subject(verb: Token) -> Token | None:
@@ -460,11 +495,30 @@ class _Context:
             )
         if token.ent_type_ in _NAME_ENTITIES or token.pos_ == "PROPN":
             # a name: a person, an organisation, a building ("Hector Oqueli", "Fenastras")
+            kind = self._appositive_kind(mention, token) or "other"
             return ActorMention(
-                role, mention, start, end, text, name, "other", None, None, attribution, True, True
+                role, mention, start, end, text, name, kind, None, None, attribution, True, True
             )
         # A common noun our lexicon does not list ("orders", "the clashes", "the towns") is
         # rarely who or what was attacked: the lexicon names people, forces and property.
+        return None
+
+    def _appositive_kind(self, mention: Mention, token: Token) -> ActorKind | None:
+        """The kind of the noun a name stands in apposition to: 'two journalists, John Smith
+        and Maria Lopez' are journalists."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "appos":
+            return None
+        heads = [token.head]
+        if token.head.pos_ == "NUM":
+            heads += [g for c in token.head.children if c.lower_ == "of" for g in c.children]
+        offset = mention.sent.start
+        for head in reversed(heads):
+            start = offset + head.idx
+            noun = self._noun_in(start, start + len(head.text))
+            if noun is not None:
+                return noun.entry.kind
         return None
 
     def positional_subject(self, mention: Mention) -> list[ActorMention]:
