@@ -411,3 +411,23 @@ def test_what_the_blast_damaged_are_targets() -> None:
     names = {t.name.lower() for t in event.targets}
     assert {"book store", "bank"} <= names, names
     assert any("houses" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A guerrilla attack on a power station in Usulutan on Sunday left two guards dead.",
+            {"guerrillas"},
+            id="guerrilla-attack-by-guerrillas",
+        ),
+        pytest.param(
+            "A terrorist attack on a power station in Usulutan on Sunday left two guards dead.",
+            set(),
+            id="terrorist-attack-names-no-one",
+        ),
+    ],
+)
+def test_attack_modifier(text: str, expected: set[str]) -> None:
+    """'a guerrilla attack' names who made it; 'a terrorist attack' only labels the act."""
+    assert {p.name for p in only_event(text).perpetrators} == expected

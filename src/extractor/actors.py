@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from .actor_index import ActorIndex, GroupEntry, NounHit, load_actor_index
+from .actor_index import ActorIndex, GroupEntry, NounHit, load_actor_index, regular_plural
 from .mentions import Mention
 from .parse import ParsedArticle
 from .schema import ActorKind, Attribution, Perpetrator, Span, Target
@@ -44,6 +44,8 @@ _SUSPECT_CUES = frozenset(
     "suspected alleged presumed presumably suspect probable apparent "
     "likely possibly probably believed thought".split()
 )
+# Modifiers that label the act, not its author: "a terrorist attack" may be anyone's.
+_LABEL_MODIFIERS = frozenset("terrorist terrorists terror criminal cowardly".split())
 # Verbs whose object an attack noun hit: "the blast destroyed two houses".
 _DAMAGE_VERBS = frozenset(
     "damage destroy wreck gut shatter raze demolish hit strike rip tear flatten level "
@@ -590,6 +592,8 @@ class _Context:
                 None,
                 "reported",
             )
+        if token.lower_ in _LABEL_MODIFIERS:
+            return None  # "a terrorist attack", "a criminal attack": what the act was called
         noun = self._noun_in(start, end)
         if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
             return ActorMention(
@@ -598,13 +602,14 @@ class _Context:
                 start,
                 end,
                 text,
-                token.lemma_.lower(),
+                # "a guerrilla attack" was made by guerrillas
+                regular_plural(token.lemma_.lower()) if token.tag_ != "NNS" else token.lower_,
                 noun.entry.kind,
                 None,
                 noun.country,
                 "reported",
             )
-        if token.lower_ in ("guerrilla", "rebel", "terrorist", "militant", "insurgent", "jihadist"):
+        if token.lower_ in ("guerrilla", "rebel", "militant", "insurgent", "jihadist"):
             plural = token.lower_ + "s"
             return ActorMention(
                 "perpetrator",
