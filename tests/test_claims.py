@@ -197,3 +197,28 @@ def test_accusation_is_no_claim() -> None:
     )
     assert event.claim is not None and event.claim.status == "not_mentioned", event.claim
     assert [p.attribution for p in event.perpetrators if p.actor_id == "eln"] == ["accused"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A bomb damaged an oil pipeline near Cali on Thursday. A woman who said she was "
+            "speaking on behalf of the ELN called a radio station to claim responsibility for "
+            "the attack.",
+            id="mixed-case",
+        ),
+        pytest.param(
+            "A BOMB DAMAGED AN OIL PIPELINE NEAR CALI ON THURSDAY. A WOMAN WHO SAID SHE WAS "
+            "SPEAKING ON BEHALF OF THE ELN CALLED A RADIO STATION TO CLAIM RESPONSIBILITY FOR "
+            "THE ATTACK.",
+            id="all-caps",
+        ),
+    ],
+)
+def test_called_to_claim_is_a_claim_by_the_group_spoken_for(text: str) -> None:
+    """'called ... to claim' is a claim made (not a hypothetical one), by the group named."""
+    event = only_event(text)
+    assert event.claim is not None and event.claim.status == "claimed", event.claim
+    assert event.claim.channel == "phone_call"
+    assert [p.attribution for p in event.perpetrators if p.actor_id == "eln"] == ["claimed"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .actors import ActorMention, _Context, index
+from .actors import FORCE_KINDS, ActorMention, _Context, index
 from .dates import find_dates, resolve
 from .mentions import Mention
 from .parse import ParsedArticle
@@ -152,7 +152,8 @@ def _claim_in(
         if status is None:
             continue
         about = _nearest(own, token)
-        if about is not None and (about.generic or about.hypothetical or _bare_plural(about)):
+        hypothetical = about is not None and about.hypothetical and not _told_to_claim(token)
+        if about is not None and (about.generic or hypothetical or _bare_plural(about)):
             continue  # "bombings claimed by IS and by AQAP": a pattern, not this attack
         claimants = []
         for subject in _claimant_tokens(token):
@@ -164,9 +165,57 @@ def _claim_in(
                     actor.attribution = "claimed"
                 actor.syntactic = False
                 claimants.append(actor)
+        if status == "claimed" and not claimants and about is not None:
+            claimants = _sole_group(context, about)
         verb = _clause_head(token)
         return _mention(status, about, verb, claimants, parsed)
     return None
+
+
+def _sole_group(context: _Context, about: Mention) -> list[ActorMention]:
+    """The claimant the parse lost: the one armed group its sentence names ('A WOMAN SPEAKING
+    ON BEHALF OF THE UC-ELN CALLED THE MEDIA TO CLAIM ...')."""
+    sent = about.sent
+    inside = [
+        m
+        for m in context.groups
+        if sent.start <= m.start and m.end <= sent.end and m.value.kind not in FORCE_KINDS
+    ]
+    if len({m.value.id for m in inside}) != 1:
+        return []
+    match = inside[0]
+    group = match.value
+    return [
+        ActorMention(
+            "perpetrator",
+            about,
+            match.start,
+            match.end,
+            match.text,
+            group.name,
+            group.kind,
+            group.id,
+            group.countries[0] if len(group.countries) == 1 else None,
+            "claimed",
+            syntactic=False,
+        )
+    ]
+
+
+# Verbs of getting a message out: "called a radio station to claim the attack" did claim it.
+_CONTACT_LEMMAS = frozenset(
+    "call phone telephone contact ring send issue release post publish write email".split()
+)
+
+
+def _told_to_claim(verb: Token) -> bool:
+    """'A caller telephoned the media to claim responsibility': an infinitive of purpose after a
+    verb of contact is a claim made, not a hypothetical one."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.head.lemma_.lower() in _CONTACT_LEMMAS
+    )
 
 
 def _bare_plural(mention: Mention) -> bool:
@@ -484,6 +533,8 @@ def _claimant_tokens(token: Token) -> list[Token]:
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if not found and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _claimant_tokens(verb.head)
+    if not found and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
+        return [verb.head]  # "a group claiming responsibility"; "the ELN called ... to claim"
     resolved = []
     for subject in found:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
