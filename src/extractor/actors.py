@@ -38,7 +38,7 @@ from .text import Match
 
 _ANAPHORS = frozenset(
     "group organization organisation movement outfit faction network militia "
-    "jihadists militants insurgents rebels guerrillas extremists terrorists".split()
+    "jihadist jihadists militants insurgents rebels guerrillas extremists terrorists".split()
 )
 _PRONOUNS = frozenset("it they them its their".split())
 # Modifiers that label the act, not its author: "a terrorist attack" may be anyone's.
@@ -265,8 +265,11 @@ class _Context:
         text = self.parsed.text[start:end]
         group = self._group_in(start, end)
         attribution = attribution_cue(token)
+        anaphor = token.lemma_.lower() in _ANAPHORS
         if group is None and (
-            token.lower_ in _PRONOUNS or (token.lemma_.lower() in _ANAPHORS and has_definite(token))
+            token.lower_ in _PRONOUNS
+            or (anaphor and has_definite(token))
+            or (role == "perpetrator" and self._its_men(token, start, end))
         ):
             group = self._antecedent(start)
             if group is None and token.lower_ in _PRONOUNS:
@@ -320,6 +323,13 @@ class _Context:
         # A common noun our lexicon does not list ("orders", "the clashes", "the towns") is
         # rarely who or what was attacked: the lexicon names people, forces and property.
         return None
+
+    def _its_men(self, token: Token, start: int, end: int) -> bool:
+        """'its fighters', 'their militants': a group's own men, the group named before."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            return False
+        noun = self._noun_in(start, end)
+        return noun is not None and noun.entry.kind in _ATTACKER_KINDS
 
     def _appositive_kind(self, mention: Mention, token: Token) -> ActorKind | None:
         """The kind of the noun a name stands in apposition to: 'two journalists, John Smith
