@@ -215,3 +215,46 @@ def test_incident_4_is_on_a_route_in_daraa(seed: Extraction) -> None:
     assert (loc.admin1, loc.country_code, loc.precision) == ("Daraa", "SY", "route"), loc
     assert loc.text is not None and loc.text.startswith("between") and "Izra" in loc.text, loc
     assert loc.evidence is not None and loc.evidence.text == loc.text, loc
+
+
+# --- issue 6: who did it and who said so (READING.md: 2 attributed by the reporter, 3 and 4
+# claimed by IS, 4 on 14 November, 1 only implied) --------------------------------------------
+
+
+def _state_attributions(event: Event) -> set[str]:
+    return {
+        p.attribution
+        for p in event.perpetrators
+        if (entry := canonical(p.name)) is not None and entry.id.startswith("islamic_state")
+    }
+
+
+def test_incident_1_is_not_stated(seed: Extraction) -> None:
+    stated = {"claimed", "accused", "reported"}
+    assert not {p.attribution for p in incident(seed, 1).perpetrators} & stated
+
+
+def test_incident_2_attributed_by_the_reporter(seed: Extraction) -> None:
+    assert _state_attributions(incident(seed, 2)) == {"reported"}
+
+
+def test_incident_4_claimed_by_the_state_on_14_november(seed: Extraction) -> None:
+    event = incident(seed, 4)
+    assert _state_attributions(event) == {"claimed"}
+    assert event.claim is not None and event.claim.date == dt.date(2021, 11, 14), event.claim
+
+
+def test_two_incidents_claimed_by_the_state(seed: Extraction) -> None:
+    claimed = [e for e in seed.events if e.claim is not None and e.claim.status == "claimed"]
+    assert len(claimed) == 2, [(str(e.date.start), e.claim) for e in claimed]
+    for event in claimed:
+        assert event.claim is not None
+        claimants = [canonical(name) for name in event.claim.by]
+        assert claimants and all(c and c.id.startswith("islamic_state") for c in claimants)
+        assert _state_attributions(event) == {"claimed"}
+
+
+def test_incidents_2_to_5_by_the_state(seed: Extraction) -> None:
+    others = [e for e in seed.events if e is not incident(seed, 1)]
+    assert len(others) == 4, [(e.type, str(e.date.start)) for e in seed.events]
+    assert all(_state_attributions(e) for e in others), [e.perpetrators for e in others]

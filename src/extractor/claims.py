@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .actors import ActorMention, _Context, index
+from .actors import FORCE_KINDS, ActorMention, _Context, index
 from .dates import find_dates, resolve
 from .mentions import Mention
 from .parse import ParsedArticle
@@ -152,7 +152,8 @@ def _claim_in(
         if status is None:
             continue
         about = _nearest(own, token)
-        if about is not None and (about.generic or about.hypothetical or _bare_plural(about)):
+        hypothetical = about is not None and about.hypothetical and not _told_to_claim(token)
+        if about is not None and (about.generic or hypothetical or _bare_plural(about)):
             continue  # "bombings claimed by IS and by AQAP": a pattern, not this attack
         claimants = []
         for subject in _claimant_tokens(token):
@@ -164,9 +165,57 @@ def _claim_in(
                     actor.attribution = "claimed"
                 actor.syntactic = False
                 claimants.append(actor)
+        if status == "claimed" and not claimants and about is not None:
+            claimants = _sole_group(context, about)
         verb = _clause_head(token)
         return _mention(status, about, verb, claimants, parsed)
     return None
+
+
+def _sole_group(context: _Context, about: Mention) -> list[ActorMention]:
+    """The claimant the parse lost: the one armed group its sentence names ('A WOMAN SPEAKING
+    ON BEHALF OF THE UC-ELN CALLED THE MEDIA TO CLAIM ...')."""
+    sent = about.sent
+    inside = [
+        m
+        for m in context.groups
+        if sent.start <= m.start and m.end <= sent.end and m.value.kind not in FORCE_KINDS
+    ]
+    if len({m.value.id for m in inside}) != 1:
+        return []
+    match = inside[0]
+    group = match.value
+    return [
+        ActorMention(
+            "perpetrator",
+            about,
+            match.start,
+            match.end,
+            match.text,
+            group.name,
+            group.kind,
+            group.id,
+            group.countries[0] if len(group.countries) == 1 else None,
+            "claimed",
+            syntactic=False,
+        )
+    ]
+
+
+# Verbs of getting a message out: "called a radio station to claim the attack" did claim it.
+_CONTACT_LEMMAS = frozenset(
+    "call phone telephone contact ring send issue release post publish write email".split()
+)
+
+
+def _told_to_claim(verb: Token) -> bool:
+    """'A caller telephoned the media to claim responsibility': an infinitive of purpose after a
+    verb of contact is a claim made, not a hypothetical one."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.head.lemma_.lower() in _CONTACT_LEMMAS
+    )
 
 
 def _bare_plural(mention: Mention) -> bool:
@@ -199,7 +248,9 @@ def _mention(
         end,
         text,
         claimants,
-        _channel(text),
+        # the channel is told inside the claim, or before it in its sentence ("a caller
+        # telephoned a radio station to claim the attack")
+        _channel(text) or (_channel(parsed.text[offset:start]) if sent is not None else None),
         cluster=about.cluster if about else -1,
     )
 
@@ -324,22 +375,39 @@ def _denies_own_attack(verb: Token, mentions: list[Mention]) -> bool:
 def _responsible(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
     """'they said they were responsible for the action', 'leaflets stated that a leftist group
     was responsible', 'a man claiming to be responsible': the group speaks of itself."""
-    if not _for_an_attack(token, [], mentions, required=True):
-        return None
     copula = token.head
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    pointed = subject is not None and subject.lower_ in _BACK_PRONOUNS
+    has_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    if not _for_an_attack(token, [], mentions, required=True) and (has_for or not pointed):
+        return None  # "responsible for security"; a bare "responsible" only of the speaker
     speaker_verb = copula.head if copula.dep_ in ("ccomp", "xcomp") else None
     if speaker_verb is None or speaker_verb.lemma_.lower() not in _SAY_LEMMAS:
         return None
     if copula.dep_ == "xcomp":
         return "claimed"  # "claiming to be responsible"
-    speaker = next((c for c in speaker_verb.children if c.dep_ == "nsubj"), None)
+    speaker = _speaker(speaker_verb)
     if speaker is None or subject is None:
         return None
-    if speaker.lemma_.lower() in _VOICE_NOUNS or speaker.lower_ in _VOICE_NOUNS:
-        return "claimed"
-    if subject.lower_ in _BACK_PRONOUNS and not any(c.dep_ == "neg" for c in copula.children):
+    if (speaker.lemma_.lower() in _VOICE_NOUNS or speaker.lower_ in _VOICE_NOUNS) and has_for:
+        return "claimed"  # "leaflets said the ELN was responsible for the kidnapping"
+    if pointed:
+        if any(c.dep_ == "neg" for c in copula.children):
+            return "denied"  # "the ELN said it was not responsible for the kidnapping"
         return "claimed"  # "the Extraditables said they were responsible"
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a saying verb; 'leaflets' in 'leaflets left at the scene said', where the
+    parser hangs it on the participle."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "csubj", "advcl")):
+        found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if found is not None and found.i < clause.i:
+            return found
     return None
 
 
@@ -465,6 +533,8 @@ def _claimant_tokens(token: Token) -> list[Token]:
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if not found and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _claimant_tokens(verb.head)
+    if not found and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
+        return [verb.head]  # "a group claiming responsibility"; "the ELN called ... to claim"
     resolved = []
     for subject in found:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":

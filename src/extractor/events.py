@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import actors as actors_stage
 from . import claims as claims_stage
 from . import dates as dates_stage
 from . import location as location_stage
+from . import parties
 from . import places as places_stage
 from . import tolls as tolls_stage
 from .actors import ActorMention
@@ -71,7 +71,7 @@ def _event(
 ) -> Event:
     """One Event: the type and methods here, every other field from its stage."""
     attack = [m for m in incident.mentions if m.kind == "attack" and m.counts_as_event]
-    perpetrators, targets = actors_stage.event_actors(actors, claims)
+    perpetrators, targets = parties.event_actors(actors, claims)
     tolls = tolls_stage.event_tolls(incident.counts, perpetrators)
     evidence: list[Span] = []
     for fragment in incident.fragments:

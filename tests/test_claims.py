@@ -1,0 +1,224 @@
+"""Claims of responsibility through the public extract(): claimed, denied, unclaimed or not
+mentioned; the claimant; the claim's channel and date; and what only looks like a claim. Every
+text is written for these tests; the article is published on Monday 22 November 2021.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import Event, extract
+
+PUBLISHED = "2021-11-22"
+
+
+def only_event(text: str) -> Event:
+    events = extract(text, published=PUBLISHED).events
+    assert len(events) == 1, [e.type for e in events]
+    return events[0]
+
+
+STATUSES = [
+    pytest.param(
+        "A bomb exploded at a market in Mogadishu on Sunday, killing 10 people. Al-Shabaab "
+        "claimed responsibility for the attack.",
+        "claimed",
+        id="claimed-responsibility",
+    ),
+    pytest.param(
+        "A suicide bomber killed 30 worshippers at a mosque in Kunduz on Friday. The Islamic "
+        "State claimed the bombing.",
+        "claimed",
+        id="claimed-the-bombing",
+    ),
+    pytest.param(
+        "A car bomb killed six people in Kabul on Tuesday. The Taliban said they were responsible.",
+        "claimed",
+        id="said-they-were-responsible",
+    ),
+    pytest.param(
+        "Gunmen kidnapped a businessman in Medellin on Friday. Leaflets left at the scene said "
+        "the ELN was responsible for the kidnapping.",
+        "claimed",
+        id="leaflets-at-the-scene",
+    ),
+    pytest.param(
+        "A bomb exploded outside a police station in Diyarbakir on Sunday, killing two officers. "
+        "The PKK denied any involvement.",
+        "denied",
+        id="denied-involvement",
+    ),
+    pytest.param(
+        "Gunmen kidnapped a businessman in Medellin on Friday. The ELN said it was not "
+        "responsible for the kidnapping.",
+        "denied",
+        id="said-it-was-not-responsible",
+    ),
+    pytest.param(
+        "Gunmen attacked a police post in Borno on Sunday, killing three officers. No group has "
+        "claimed responsibility for the attack.",
+        "unclaimed",
+        id="no-group-has-claimed",
+    ),
+    pytest.param(
+        "Gunmen killed a police officer in Quetta on Sunday. The attack has not been claimed.",
+        "unclaimed",
+        id="has-not-been-claimed",
+    ),
+    pytest.param(
+        "Gunmen attacked a police post in Borno on Sunday, killing three officers.",
+        "not_mentioned",
+        id="not-mentioned",
+    ),
+    pytest.param(
+        "A bomb exploded at a bus station in Lahore on Monday. The blast claimed three lives, "
+        "police said.",
+        "not_mentioned",
+        id="claimed-lives-is-a-toll",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUSES)
+def test_claim_status(text: str, status: str) -> None:
+    claim = only_event(text).claim
+    assert claim is not None and claim.status == status, claim
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        pytest.param(
+            "A bomb exploded at a market in Mogadishu on Sunday, killing 10 people. Al-Shabaab "
+            "claimed responsibility for the attack.",
+            "al_shabaab",
+            id="al-shabaab",
+        ),
+        pytest.param(
+            "A bomb destroyed a power pylon in Usulutan on Tuesday. A caller who said he spoke "
+            "for the FMLN telephoned a radio station to claim the attack.",
+            "fmln",
+            id="spoke-for",
+        ),
+    ],
+)
+def test_claimant_is_a_claimed_perpetrator(text: str, group: str) -> None:
+    event = only_event(text)
+    assert event.claim is not None and event.claim.status == "claimed"
+    assert event.claim.by, event.claim
+    assert [p.attribution for p in event.perpetrators if p.actor_id == group] == ["claimed"]
+
+
+def test_denier_is_no_perpetrator() -> None:
+    event = only_event(
+        "A bomb exploded outside a police station in Diyarbakir on Sunday, killing two officers. "
+        "The PKK denied any involvement."
+    )
+    assert event.claim is not None and event.claim.by, event.claim
+    assert not any(p.actor_id == "pkk" for p in event.perpetrators), event.perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        pytest.param(
+            "A bomb exploded at a market in Mogadishu on Sunday, killing 10 people. Al-Shabaab "
+            "claimed responsibility for the attack in a statement.",
+            "statement",
+            id="statement",
+        ),
+        pytest.param(
+            "A suicide bomber killed 30 worshippers at a mosque in Kunduz on Friday. The Islamic "
+            "State claimed the bombing through its Amaq news agency.",
+            "news_agency",
+            id="amaq",
+        ),
+        pytest.param(
+            "Gunmen killed four soldiers at a checkpoint near Kidal on Sunday. JNIM claimed the "
+            "attack in a message posted on Telegram.",
+            "social_media",
+            id="telegram",
+        ),
+        pytest.param(
+            "A car bomb killed six people in Kabul on Tuesday. The Taliban said they were "
+            "responsible, in a video released on Wednesday.",
+            "video",
+            id="video",
+        ),
+        pytest.param(
+            "A bomb destroyed a power pylon in Usulutan on Tuesday. A caller who said he spoke "
+            "for the FMLN telephoned a radio station to claim the attack.",
+            "phone_call",
+            id="phone-call",
+        ),
+        pytest.param(
+            "Gunmen kidnapped a businessman in Medellin on Friday. Leaflets left at the scene "
+            "said the ELN was responsible for the kidnapping.",
+            "note",
+            id="leaflets",
+        ),
+    ],
+)
+def test_claim_channel(text: str, channel: str) -> None:
+    claim = only_event(text).claim
+    assert claim is not None and claim.channel == channel, claim
+    assert claim.evidence is not None and claim.evidence.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param(
+            "A bomb exploded at a market in Mogadishu on Saturday, killing 10 people. Al-Shabaab "
+            "claimed responsibility for the attack in a statement on Sunday.",
+            dt.date(2021, 11, 21),
+            id="statement-on-sunday",
+        ),
+        pytest.param(
+            "A car bomb killed six people in Kabul on Tuesday. The Taliban said they were "
+            "responsible, in a video released on Wednesday.",
+            dt.date(2021, 11, 17),
+            id="video-on-wednesday",
+        ),
+    ],
+)
+def test_claim_date_is_not_the_attack_date(text: str, day: dt.date) -> None:
+    event = only_event(text)
+    assert event.claim is not None and event.claim.date == day, event.claim
+    assert event.date.start != day
+
+
+def test_accusation_is_no_claim() -> None:
+    event = only_event(
+        "Gunmen kidnapped a businessman in Medellin on Friday. Police said the ELN was "
+        "responsible for the kidnapping."
+    )
+    assert event.claim is not None and event.claim.status == "not_mentioned", event.claim
+    assert [p.attribution for p in event.perpetrators if p.actor_id == "eln"] == ["accused"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A bomb damaged an oil pipeline near Cali on Thursday. A woman who said she was "
+            "speaking on behalf of the ELN called a radio station to claim responsibility for "
+            "the attack.",
+            id="mixed-case",
+        ),
+        pytest.param(
+            "A BOMB DAMAGED AN OIL PIPELINE NEAR CALI ON THURSDAY. A WOMAN WHO SAID SHE WAS "
+            "SPEAKING ON BEHALF OF THE ELN CALLED A RADIO STATION TO CLAIM RESPONSIBILITY FOR "
+            "THE ATTACK.",
+            id="all-caps",
+        ),
+    ],
+)
+def test_called_to_claim_is_a_claim_by_the_group_spoken_for(text: str) -> None:
+    """'called ... to claim' is a claim made (not a hypothetical one), by the group named."""
+    event = only_event(text)
+    assert event.claim is not None and event.claim.status == "claimed", event.claim
+    assert event.claim.channel == "phone_call"
+    assert [p.attribution for p in event.perpetrators if p.actor_id == "eln"] == ["claimed"]
