@@ -149,8 +149,7 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
                 continue  # "U.S.", "the Salvadorans": a nationality, or a country we count there
             unit = _unit_word(text, start, end)
             found.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
-    if not parsed.all_caps:
-        found.extend(_named_settlements(parsed, found, blocked))
+    found.extend(_named_settlements(parsed, found, blocked))
     dateline = parsed.dateline
     if dateline and dateline.place and dateline.place_start is not None:
         place_end = dateline.place_start + len(dateline.place)
@@ -177,10 +176,17 @@ def find_places(parsed: ParsedArticle) -> list[PlaceMention]:
 
 
 # "the village of Qwarbeta": a capitalised name after a settlement noun and "of" is a place,
-# known or not (mixed case only: in capitals every word looks like a name)
-_NAMED_SETTLEMENT = re.compile(
+# known or not; in capitals, where every word looks like a name, the words up to the first
+# common English word ("THE SUBURB OF QUIRIGUA YESTERDAY")
+_SETTLEMENT_OF = (
     r"\b(?:village|town|hamlet|settlement|locality|neighbou?rhood|suburb|area|district)s? of "
-    r"((?:al-|el-|Al-|El-)?[A-Z][\w'’-]+(?: (?:al-|el-|de |del |la )?[A-Z][\w'’-]+){0,2})"
+)
+_NAMED_SETTLEMENT = re.compile(
+    _SETTLEMENT_OF
+    + r"((?:al-|el-|Al-|El-)?[A-Z][\w'’-]+(?: (?:al-|el-|de |del |la )?[A-Z][\w'’-]+){0,2})"
+)
+_NAMED_SETTLEMENT_CAPS = re.compile(
+    _SETTLEMENT_OF + r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})", re.IGNORECASE
 )
 
 
@@ -191,10 +197,12 @@ def _named_settlements(
     ("in the village of Qwarbeta"), told as scenes."""
     text, more = parsed.text, []
     spans = [(p.start, p.end) for p in found] + blocked[0] + blocked[2]
-    for match in _NAMED_SETTLEMENT.finditer(text):
+    pattern = _NAMED_SETTLEMENT_CAPS if parsed.all_caps else _NAMED_SETTLEMENT
+    for match in pattern.finditer(text):
         start, end = match.span(1)
-        raw = match.group(1)
-        if _overlaps(spans, start, end) or _all_common(raw) or fold(raw) in _GENERIC:
+        raw = _name_words(match.group(1)) if parsed.all_caps else match.group(1)
+        end = start + len(raw)
+        if not raw or _overlaps(spans, start, end) or _all_common(raw) or fold(raw) in _GENERIC:
             continue
         cue, direction = _cue_before(text, start)
         if cue not in SCENE_CUES:
@@ -204,6 +212,18 @@ def _named_settlements(
         unit = _unit_word(text, start, end)
         more.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
     return more
+
+
+def _name_words(words: str) -> str:
+    """The leading words of a run of capitals that are no common English words."""
+    common = lexicon.english_words()
+    kept = []
+    for word in words.split(" "):
+        key = fold(word)
+        if key in common or key in STOP_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 # Nouns that a name modifies and still names a place: "the Zacamil neighborhood".
@@ -479,14 +499,20 @@ def _resolve(places: list[PlaceMention], parsed: ParsedArticle) -> None:
             _choose_entry(place, parsed, countries, strong, units)
     # containment the text states: "X, in Y province" / "the X district of Y"
     for first, second in itertools.pairwise(places):
-        gap = parsed.text[first.end : second.start]
+        gap = parsed.text[first.end : second.start].lower()  # " IN " in capitals too
         if len(gap) <= 12 and second.candidates and ("," in gap or " of " in gap or " in " in gap):
             if not first.candidates and second.entry is not None and not second.landmark:
                 # "Awapalli in Bijapur district": a place the gazetteer lacks, in one it has;
                 # after a bare comma only a unit contains it ("Zanbrillo, Ocotal, Somoto" lists
                 # towns)
                 stated = " of " in gap or " in " in gap or second.entry.kind != "city"
-                if stated and (not strong or second.entry.country_code in strong):
+                # "the northern city of Monteria" names Monteria; it is not a place inside it
+                apposition = " of " in gap and fold(first.text).rsplit(" ", 1)[-1] in _PLACE_NOUNS
+                if (
+                    stated
+                    and not apposition
+                    and (not strong or second.entry.country_code in strong)
+                ):
                     first.container = second
                 continue
             container = _container(first, second) if first.candidates else None
