@@ -1,5 +1,5 @@
-"""`extractor export --format csv|geojson` (tables.py): the events of output records as one row
-or map feature each, ACLED-like columns, valid files also when no article has an event."""
+"""CSV and GeoJSON outputs (`extractor run --format csv|geojson`, tables.py, write.py): one row
+or map feature per event, ACLED-like columns, valid files also when no article has an event."""
 
 from __future__ import annotations
 
@@ -22,43 +22,25 @@ NOWHERE = "Gunmen shot dead three people on Sunday, police said."
 NO_EVENT = "The minister opened a new school on Tuesday."
 
 
-@pytest.fixture(scope="module")
-def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """JSONL records of `extractor run`: a (route), b (no event), c (no place), and a, b as
-    one pretty JSON file each."""
-    folder = tmp_path_factory.mktemp("records")
-    inputs = folder / "in"
-    inputs.mkdir()
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
     for name, text in (("a.txt", ROUTE), ("b.txt", NO_EVENT), ("c.txt", NOWHERE)):
-        (inputs / name).write_text(text, encoding="utf-8")
-    made = {}
-    for name in ("a", "b", "c"):
-        out = folder / f"{name}.jsonl"
-        result = CliRunner().invoke(
-            app, ["run", str(inputs / f"{name}.txt"), "--published", "2021-11-22", "-o", str(out)]
-        )
-        assert result.exit_code == 0, result.output
-        made[name] = out
-    pretty = folder / "pretty"
-    for name in ("a", "b"):
-        args = ["run", str(inputs / f"{name}.txt"), "--published", "2021-11-22"]
-        result = CliRunner().invoke(app, [*args, "-f", "json", "-o", str(pretty)])
-        assert result.exit_code == 0, result.output
-    made["pretty"] = pretty
-    return made
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
-def export(tmp_path: Path, paths: list[Path], fmt: str) -> Path:
+def run(tmp_path: Path, paths: list[Path], fmt: str) -> Path:
     out = tmp_path / f"out.{fmt}"
-    result = CliRunner().invoke(app, ["export", *map(str, paths), "-f", fmt, "-o", str(out)])
+    args = ["run", *map(str, paths), "--published", "2021-11-22", "-f", fmt, "-o", str(out)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return out
 
 
-def test_csv_has_the_columns_and_one_row_per_event(
-    records: dict[str, Path], tmp_path: Path
-) -> None:
-    out = export(tmp_path, [records["a"], records["b"], records["c"]], "csv")
+def test_csv_has_the_columns_and_one_row_per_event(inputs: Path, tmp_path: Path) -> None:
+    out = run(tmp_path, [inputs / "a.txt", inputs / "b.txt", inputs / "c.txt"], "csv")
     with out.open(encoding="utf-8", newline="") as stream:
         reader = csv.DictReader(stream)
         assert tuple(reader.fieldnames or ()) == COLUMNS
@@ -81,8 +63,8 @@ def _collection(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_geojson_points_are_longitude_first(records: dict[str, Path], tmp_path: Path) -> None:
-    out = export(tmp_path, [records["a"], records["b"]], "geojson")
+def test_geojson_points_are_longitude_first(inputs: Path, tmp_path: Path) -> None:
+    out = run(tmp_path, [inputs / "a.txt", inputs / "b.txt"], "geojson")
     (feature,) = _collection(out)["features"]
     assert feature["type"] == "Feature" and feature["id"] == "a#e1"
     lon, lat = feature["geometry"]["coordinates"]
@@ -92,35 +74,17 @@ def test_geojson_points_are_longitude_first(records: dict[str, Path], tmp_path: 
     assert props["event_date"] == "2021-11-22" and props["precision"] == "route"
 
 
-def test_geojson_event_without_coordinates_has_null_geometry(
-    records: dict[str, Path], tmp_path: Path
-) -> None:
-    out = export(tmp_path, [records["c"]], "geojson")
+def test_geojson_event_without_coordinates_has_null_geometry(inputs: Path, tmp_path: Path) -> None:
+    out = run(tmp_path, [inputs / "c.txt"], "geojson")
     (feature,) = _collection(out)["features"]  # no place named: no location at all
     assert feature["geometry"] is None and feature["properties"]["latitude"] is None
 
 
-def test_json_folders_are_read_too(records: dict[str, Path], tmp_path: Path) -> None:
-    out = export(tmp_path, [records["pretty"]], "geojson")
-    assert [f["id"] for f in _collection(out)["features"]] == ["a#e1"]
-
-
-def test_geojson_with_no_event_is_an_empty_collection(
-    records: dict[str, Path], tmp_path: Path
-) -> None:
-    out = export(tmp_path, [records["b"]], "geojson")
+def test_geojson_with_no_event_is_an_empty_collection(inputs: Path, tmp_path: Path) -> None:
+    out = run(tmp_path, [inputs / "b.txt"], "geojson")
     assert _collection(out)["features"] == []
 
 
-def test_csv_with_no_event_is_the_header_alone(records: dict[str, Path], tmp_path: Path) -> None:
-    out = export(tmp_path, [records["b"]], "csv")
+def test_csv_with_no_event_is_the_header_alone(inputs: Path, tmp_path: Path) -> None:
+    out = run(tmp_path, [inputs / "b.txt"], "csv")
     assert out.read_text(encoding="utf-8").splitlines() == [",".join(COLUMNS)]
-
-
-def test_a_file_that_is_no_record_is_refused_and_nothing_written(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "x", "text": "an input article, not an output record"}\n')
-    out = tmp_path / "out.csv"
-    result = CliRunner().invoke(app, ["export", str(bad), "-o", str(out)])
-    assert result.exit_code == 2 and "not an extractor output record" in result.output
-    assert not out.exists()

@@ -17,7 +17,14 @@ from typing import IO
 from .pipeline import Extractor
 from .read import read_paths
 from .schema import ErrorRecord, Extraction
-from .write import JsonDirWriter, JsonlWriter, error_json
+from .write import CsvWriter, GeoJsonWriter, JsonDirWriter, JsonlWriter, error_json
+
+Writer = JsonlWriter | JsonDirWriter | CsvWriter | GeoJsonWriter
+_STREAM_WRITERS: dict[str, type[JsonlWriter | CsvWriter | GeoJsonWriter]] = {
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "geojson": GeoJsonWriter,
+}
 
 
 @dataclass
@@ -82,15 +89,21 @@ def _outputs(
     with stack:
         if options.format == "json":
             folder = options.out or Path("out")
-            writer: JsonlWriter | JsonDirWriter = JsonDirWriter(folder)
+            writer: Writer = JsonDirWriter(folder)
             default_errors = folder / "errors.jsonl"
-        elif options.out is None or str(options.out) == "-":
-            writer = JsonlWriter(sys.stdout)
-            default_errors = None
         else:
-            options.out.parent.mkdir(parents=True, exist_ok=True)
-            writer = JsonlWriter(stack.enter_context(options.out.open("w", encoding="utf-8")))
-            default_errors = options.out.with_name(options.out.name + ".errors.jsonl")
+            make = _STREAM_WRITERS[options.format]
+            if options.out is None or str(options.out) == "-":
+                writer = make(sys.stdout)
+                default_errors = None
+            else:
+                options.out.parent.mkdir(parents=True, exist_ok=True)
+                # newline="": the csv module writes its own line ends
+                stream = options.out.open("w", encoding="utf-8", newline="")
+                writer = make(stack.enter_context(stream))
+                default_errors = options.out.with_name(options.out.name + ".errors.jsonl")
+            if isinstance(writer, GeoJsonWriter):
+                stack.callback(writer.close)  # runs before the file closes
         errors_path = options.errors or default_errors
         opened: list[IO[str]] = []
 

@@ -26,6 +26,8 @@ app = typer.Typer(
 class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
+    csv = "csv"
+    geojson = "geojson"
 
 
 def _version(value: bool) -> None:
@@ -74,13 +76,18 @@ def run(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output file (JSONL) or folder (--format json); stdout if omitted."
+            "--out",
+            "-o",
+            help="Output file (JSONL, CSV, GeoJSON) or folder (--format json); stdout if omitted.",
         ),
     ] = None,
     format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="jsonl: one line per article; json: one file per article."
+            "--format",
+            "-f",
+            help="jsonl: one line per article; json: one file per article; csv: one row per "
+            "event (ACLED-like columns); geojson: one map feature per event.",
         ),
     ] = Format.jsonl,
     published: Annotated[
@@ -142,41 +149,6 @@ def schema() -> None:
     from .write import schema_json
 
     typer.echo(schema_json(), nl=False)
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    geojson = "geojson"
-
-
-@app.command()
-def export(
-    records: Annotated[
-        list[Path],
-        typer.Argument(help="Output records: JSONL files of `run`, JSON files, or their folders."),
-    ],
-    format: Annotated[
-        ExportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="csv: one row per event, ACLED-like columns; geojson: one map feature per event.",
-        ),
-    ] = ExportFormat.csv,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file; stdout if omitted.")
-    ] = None,
-) -> None:
-    """Write the events of output records as CSV or GeoJSON, for spreadsheets and maps."""
-    from .tables import export as export_events
-    from .tables import read_records
-
-    try:
-        count = export_events(read_records(records), format.value, out)
-    except (ExtractorError, OSError) as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
-    typer.echo(f"events={count}", err=True)
 
 
 @app.command(name="eval")

@@ -1,11 +1,15 @@
-"""Extraction -> JSON, JSONL, and the JSON Schema: the only serializer.
+"""Extraction -> JSON, JSONL, CSV, GeoJSON, and the JSON Schema: the only serializer.
 
 Every record is written whole or not at all: a JSONL line goes out in one write and is flushed
-before the next article; a JSON file is written to a temporary name and renamed into place.
+before the next article; a JSON file is written to a temporary name and renamed into place; an
+article's CSV rows or GeoJSON features go out in one write. The GeoJSON FeatureCollection is
+closed by close(), also when a batch stops early, so the file stays valid.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .schema import ErrorRecord, Extraction
+from .tables import COLUMNS, event_rows, features
 
 
 def record_json(extraction: Extraction, *, indent: int | None = None) -> str:
@@ -37,6 +42,53 @@ class JsonlWriter:
     def write(self, extraction: Extraction) -> None:
         self.stream.write(record_json(extraction) + "\n")
         self.stream.flush()
+
+
+class CsvWriter:
+    """One row per event (tables.COLUMNS), with a header line, for spreadsheets."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.stream.write(self._lines([dict(zip(COLUMNS, COLUMNS, strict=True))]))
+        self.stream.flush()
+
+    def write(self, extraction: Extraction) -> None:
+        rows = event_rows(extraction)
+        if rows:
+            self.stream.write(self._lines(rows))
+            self.stream.flush()
+
+    @staticmethod
+    def _lines(rows: list[dict[str, Any]]) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+        return buffer.getvalue()
+
+
+class GeoJsonWriter:
+    """One GeoJSON FeatureCollection, one Feature per event, streamed article by article."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.stream.write('{"type": "FeatureCollection", "features": [')
+        self._first = True
+        self._closed = False
+
+    def write(self, extraction: Extraction) -> None:
+        items = features(extraction)
+        if not items:
+            return
+        text = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+        self.stream.write(("\n" if self._first else ",\n") + text)
+        self._first = False
+        self.stream.flush()
+
+    def close(self) -> None:
+        if not self._closed:
+            self.stream.write("\n]}\n")
+            self.stream.flush()
+            self._closed = True
 
 
 class JsonDirWriter:
