@@ -71,6 +71,15 @@ def located(extractor: Extractor, text: str) -> Location:
             id="town-of-the-victim-refines-the-state",
         ),
         pytest.param(
+            "GUERRILLAS KILLED TWO SOLDIERS IN THE VILLAGE OF QWARBETA IN USULUTAN DEPARTMENT "
+            "YESTERDAY.",
+            "Qwarbeta",
+            "Usulutan",
+            "SV",
+            "admin1",
+            id="caps-unknown-village-in-a-known-department",
+        ),
+        pytest.param(
             "A bomb exploded near the U.S. embassy in Lima on Tuesday, wounding two guards.",
             "Lima",
             "Lima",
