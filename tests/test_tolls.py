@@ -303,12 +303,40 @@ KIDNAPPED = [
         (2, 2),
         id="taken-hostage",
     ),
+    pytest.param(
+        "Gunmen seized twelve passengers from a bus near Maiduguri on Monday, police said.",
+        (12, 12),
+        id="seized-passengers",
+    ),
+    pytest.param(
+        "Two Chinese engineers were seized by armed men in the Niger Delta on Sunday.",
+        (2, 2),
+        id="engineers-were-seized",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), KIDNAPPED)
 def test_kidnapped(text: str, expected: tuple[int, int | None]) -> None:
     assert bounds(first_event(text).kidnapped) == expected
+
+
+def test_seizing_people_is_an_abduction() -> None:
+    event = first_event("Gunmen seized twelve passengers from a bus near Maiduguri on Monday.")
+    assert event.type == "kidnapping"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Troops seized 40 rifles and a truck near the border on Monday.", id="things"),
+        pytest.param(
+            "Police seized two suspects in a dawn raid in the capital on Monday.", id="an-arrest"
+        ),
+    ],
+)
+def test_seizing_things_or_arresting_is_no_abduction(text: str) -> None:
+    assert not any(e.kidnapped or e.type == "kidnapping" for e in run(text).events)
 
 
 PERPETRATORS_KILLED = [

@@ -30,6 +30,9 @@ class TriggerEntry(BaseModel):
     methods: tuple[Method, ...] = ()
     outcome: Literal["killed", "wounded"] | None = None
     weak: bool = False
+    # "people": the word names an attack only when what it acts on is people ("gunmen seized
+    # twelve passengers", not "troops seized weapons" or "police seized two suspects")
+    needs: Literal["people"] | None = None
     forms: tuple[str, ...] = Field(min_length=1)
 
 

@@ -136,7 +136,10 @@ def find_mentions(parsed: ParsedArticle) -> list[Mention]:
             )
             if span is None or not len(span):
                 continue
-            found.append(_describe(Mention(sent, span, hit.value), parsed))
+            mention = _describe(Mention(sent, span, hit.value), parsed)
+            if mention.entry.needs == "people" and not mention.supported:
+                continue  # "the police seized two tonnes of cocaine": no attack word at all
+            found.append(mention)
     _cluster(found)
     return found
 
@@ -157,6 +160,9 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
     mention.generic = _is_generic(mention)
     if mention.entry.weak or mention.kind == "harm":
         mention.supported = _has_support(mention, parsed)
+    if mention.entry.needs == "people" and not _seizes_people(head):
+        mention.supported = False
+        mention.notes.append("not people taken by non-state attackers")
     if (
         mention.kind == "harm"
         and head.dep_ == "amod"
@@ -464,6 +470,38 @@ def _attack_words_in(mention: Mention, window: Span) -> bool:
         )
         for token in window
     )
+
+
+# Who can be taken: people by category ("passengers", "two engineers") or by name.
+_PEOPLE = frozenset(
+    "people persons person men man women woman children child boys girls students pupils "
+    "schoolgirls schoolchildren passengers travellers travelers tourists workers employees "
+    "engineers villagers civilians farmers peasants traders businessman businessmen merchants "
+    "journalists reporter reporters priest priests nuns missionaries teachers doctors nurses "
+    "officials official mayor councillor councilor judge candidate diplomat diplomats "
+    "foreigners foreigner hostages hostage members relatives family families residents "
+    "worshippers pilgrims fishermen miners contractors crew aid volunteers".split()
+)
+# Who takes people lawfully: "police seized two suspects" is an arrest.
+_STATE_TAKERS = frozenset(
+    "police policemen officers troops soldiers army forces authorities agents military "
+    "security guard guards gendarmes customs".split()
+)
+
+
+def _seizes_people(head: Token) -> bool:
+    """'gunmen seized 12 passengers', 'two engineers were seized': people are what is taken,
+    and not by the state."""
+    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    takers = [c for c in head.children if c.dep_ == "nsubj"]
+    takers += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    if any(t.lower_ in _STATE_TAKERS for taker in takers for t in taker.subtree):
+        return False
+    for token in taken:
+        words = {t.lower_ for t in token.subtree}
+        if token.ent_type_ == "PERSON" or token.lower_ in _PEOPLE or words & _PEOPLE:
+            return True
+    return False
 
 
 def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:

@@ -41,7 +41,7 @@ _WOUNDED = frozenset(
 )
 _KIDNAPPED = frozenset(
     "kidnap kidnapped kidnaped kidnapping kidnaping abduct abducted abduction "
-    "hostage hostages".split()
+    "hostage hostages seize seized seizes seizing".split()
 )
 # Words for people harmed that do not say how: only their zero is a count ("no casualties",
 # "there were no victims" = nobody killed and nobody wounded); "three casualties" is neither.
@@ -196,6 +196,8 @@ def _counts_for(token: Token, mention: Mention) -> list[CountMention]:
     outcome = outcome_of(token)
     if outcome is None or _partial(token) or _purpose(token):
         return []
+    if outcome == "kidnapped" and mention.entry.needs == "people" and not mention.supported:
+        return []  # "troops seized 40 rifles"
     return _count_for(token, outcome, mention)
 
 
