@@ -7,12 +7,12 @@
 
 Every measurement runs in a fresh process, so that its peak memory (ru_maxrss) is its own and no
 run warms a cache for the next. Plain spaCy is `nlp.pipe` of the very model extractor loads, with
-all its components, over the same texts with the same batch size. The model is loaded and warmed
-up before the clock starts. `speed` reports speed per CPU second of the measured process (what
-other load on the machine disturbs least) beside speed per wall second; `workers` can only use
-wall time and times the whole command, start-up included, since that is what a user waits for.
-Ratios are the figures to read: absolute speeds depend on the machine and on what else runs on
-it. Nothing here is a test; no timing is asserted anywhere.
+all its components, over the same texts (8 articles a batch, its fastest). The model is loaded
+and warmed up before the clock starts. `speed` reports speed per CPU second of the measured
+process (what other load on the machine disturbs least) beside speed per wall second; `workers`
+can only use wall time and times the whole command, start-up included, since that is what a
+user waits for. Ratios are the figures to read: absolute speeds depend on the machine and on
+what else runs on it. Nothing here is a test; no timing is asserted anywhere.
 """
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 # One measurement, in its own process
 # ---------------------------------------------------------------------------------------------
 def measure(mode: str, corpus_name: str, limit: int | None, batch_size: int) -> dict[str, Any]:
-    """(In a child process) time one mode over a corpus, after loading and warming up."""
+    """(In a child process) time one mode over a corpus, after loading and warming up.
+
+    batch_size is plain spaCy's, in articles; extractor batches candidate sentences with its
+    own default (pipeline.BATCH_SIZE), as `extractor run` does."""
     from extractor import Extractor
     from extractor.parse import load_nlp
     from extractor.read import article_from_record
@@ -74,7 +77,7 @@ def measure(mode: str, corpus_name: str, limit: int | None, batch_size: int) -> 
     if mode == "spacy":
         list(nlp.pipe(texts[:3], batch_size=batch_size))
     else:
-        extractor = Extractor(nlp=nlp, scope=scope, batch_size=batch_size, gate=mode == "gated")
+        extractor = Extractor(nlp=nlp, scope=scope, gate=mode == "gated")
         extractor.warm_up()
     started, cpu_started = time.perf_counter(), time.process_time()
     if mode == "spacy":
@@ -126,7 +129,7 @@ def speed(args: argparse.Namespace) -> None:
     first = runs["spacy"][0]
     print(
         f"corpus {args.corpus}: {first['articles']} articles, {first['words']:,} words, "
-        f"batch size {args.batch_size}, median of {args.repeat}"
+        f"plain spaCy batch size {args.batch_size}, median of {args.repeat}"
     )
     print("speed per CPU second (robust to other load on the machine), and per wall second")
     print(
@@ -227,7 +230,9 @@ def main() -> None:
         command.add_argument("--corpus", choices=["lee", "muc"], default="lee")
         command.add_argument("--limit", type=int, default=None, help="first N documents only")
         command.add_argument("--repeat", type=int, default=3)
-        command.add_argument("--batch-size", type=int, default=8)
+        command.add_argument(
+            "--batch-size", type=int, default=8, help="plain spaCy's batch, in articles"
+        )
     sub.add_parser("recall")
     if sys.argv[1:2] == ["_measure"]:
         mode, name, limit, batch = sys.argv[2:6]
