@@ -7,12 +7,12 @@
 
 Every measurement runs in a fresh process, so that its peak memory (ru_maxrss) is its own and no
 run warms a cache for the next. Plain spaCy is `nlp.pipe` of the very model extractor loads, with
-all its components, over the same texts with the same batch size. The model is loaded and warmed
-up before the clock starts. `speed` reports speed per CPU second of the measured process (what
-other load on the machine disturbs least) beside speed per wall second; `workers` can only use
-wall time and times the whole command, start-up included, since that is what a user waits for.
-Ratios are the figures to read: absolute speeds depend on the machine and on what else runs on
-it. Nothing here is a test; no timing is asserted anywhere.
+all its components, over the same texts (8 articles a batch, its fastest). The model is loaded
+and warmed up before the clock starts. `speed` reports speed per CPU second of the measured
+process (what other load on the machine disturbs least) beside speed per wall second; `workers`
+can only use wall time and times the whole command, start-up included, since that is what a
+user waits for. Ratios are the figures to read: absolute speeds depend on the machine and on
+what else runs on it. Nothing here is a test; no timing is asserted anywhere.
 """
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 # One measurement, in its own process
 # ---------------------------------------------------------------------------------------------
 def measure(mode: str, corpus_name: str, limit: int | None, batch_size: int) -> dict[str, Any]:
-    """(In a child process) time one mode over a corpus, after loading and warming up."""
+    """(In a child process) time one mode over a corpus, after loading and warming up.
+
+    batch_size is plain spaCy's, in articles; extractor batches candidate sentences with its
+    own default (pipeline.BATCH_SIZE), as `extractor run` does."""
     from extractor import Extractor
     from extractor.parse import load_nlp
     from extractor.read import article_from_record
@@ -74,7 +77,7 @@ def measure(mode: str, corpus_name: str, limit: int | None, batch_size: int) -> 
     if mode == "spacy":
         list(nlp.pipe(texts[:3], batch_size=batch_size))
     else:
-        extractor = Extractor(nlp=nlp, scope=scope, batch_size=batch_size, gate=mode == "gated")
+        extractor = Extractor(nlp=nlp, scope=scope, gate=mode == "gated")
         extractor.warm_up()
     started, cpu_started = time.perf_counter(), time.process_time()
     if mode == "spacy":
@@ -101,7 +104,7 @@ def measure(mode: str, corpus_name: str, limit: int | None, batch_size: int) -> 
 
 
 def in_child(*args: str) -> dict[str, Any]:
-    command = [sys.executable, __file__, "_measure", *args]
+    command = [sys.executable, __file__, *args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(done.stderr)
@@ -118,7 +121,9 @@ def speed(args: argparse.Namespace) -> None:
     runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
     for _ in range(args.repeat):
         for mode in modes:
-            result = in_child(mode, args.corpus, str(args.limit or 0), str(args.batch_size))
+            result = in_child(
+                "_measure", mode, args.corpus, str(args.limit or 0), str(args.batch_size)
+            )
             runs[mode].append(result)
             print(json.dumps(result), file=sys.stderr, flush=True)
     median = {m: _median(r) for m, r in runs.items()}
@@ -126,7 +131,7 @@ def speed(args: argparse.Namespace) -> None:
     first = runs["spacy"][0]
     print(
         f"corpus {args.corpus}: {first['articles']} articles, {first['words']:,} words, "
-        f"batch size {args.batch_size}, median of {args.repeat}"
+        f"plain spaCy batch size {args.batch_size}, median of {args.repeat}"
     )
     print("speed per CPU second (robust to other load on the machine), and per wall second")
     print(
@@ -156,6 +161,7 @@ def workers(args: argparse.Namespace) -> None:
         source = Path(tmp) / "in.jsonl"
         source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
         times: dict[int, list[float]] = {1: [], 2: []}
+        cpus: dict[int, list[float]] = {1: [], 2: []}
         peaks: dict[int, list[float]] = {1: [], 2: []}
         for _ in range(args.repeat):
             for n in (1, 2):
@@ -163,6 +169,7 @@ def workers(args: argparse.Namespace) -> None:
                 out.unlink(missing_ok=True)
                 result = in_child_cli(source, out, n, scope)
                 times[n].append(result["seconds"])
+                cpus[n].append(result["cpu_seconds"])
                 peaks[n].append(result["peak_mb"])
                 print(json.dumps({"workers": n, **result}), file=sys.stderr, flush=True)
         same = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / "out2.jsonl").read_bytes()
@@ -172,9 +179,14 @@ def workers(args: argparse.Namespace) -> None:
     for n, seconds in ((1, one), (2, two)):
         print(
             f"--workers {n}: {seconds:6.1f} s, {words / seconds:8,.0f} words/s, "
+            f"CPU {statistics.median(cpus[n]):6.1f} s in all processes, "
             f"largest process {statistics.median(peaks[n]):.0f} MB"
         )
-    print(f"speed-up with 2 workers: {one / two:.2f}x; same output: {same}")
+    print(f"speed-up with 2 workers: {one / two:.2f}x (wall time); same output: {same}")
+    # On a machine whose two cores are busy with other work, wall time cannot show the gain;
+    # the CPU time says whether the two workers did more work than one process (start-up, IPC).
+    cpu_ratio = statistics.median(cpus[2]) / statistics.median(cpus[1])
+    print(f"CPU time with 2 workers / with 1: {cpu_ratio:.2f}")
 
 
 def in_child_cli(source: Path, out: Path, workers: int, scope: str) -> dict[str, Any]:
@@ -189,7 +201,12 @@ def measure_cli(source: str, out: str, workers: int, scope: str) -> dict[str, An
     started = time.perf_counter()
     subprocess.run(command, check=False, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
-    return {"seconds": round(seconds, 2), "peak_mb": round(peak_mb(resource.RUSAGE_CHILDREN))}
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_mb": round(peak_mb(resource.RUSAGE_CHILDREN)),
+    }
 
 
 def recall(args: argparse.Namespace) -> None:
@@ -227,7 +244,9 @@ def main() -> None:
         command.add_argument("--corpus", choices=["lee", "muc"], default="lee")
         command.add_argument("--limit", type=int, default=None, help="first N documents only")
         command.add_argument("--repeat", type=int, default=3)
-        command.add_argument("--batch-size", type=int, default=8)
+        command.add_argument(
+            "--batch-size", type=int, default=8, help="plain spaCy's batch, in articles"
+        )
     sub.add_parser("recall")
     if sys.argv[1:2] == ["_measure"]:
         mode, name, limit, batch = sys.argv[2:6]

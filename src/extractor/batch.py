@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ExtractorError, InputError
+from .pipeline import BATCH_SIZE
 from .read import MAX_BYTES, read_paths
 from .schema import Article, ErrorRecord, Extraction
 from .write import (
@@ -57,7 +58,7 @@ class BatchOptions:
     scope: str = "default"
     model: str | None = None
     errors: Path | None = None
-    batch_size: int = 8
+    batch_size: int = BATCH_SIZE
     progress: bool = False
     workers: int = 1
     resume: bool = False

@@ -14,6 +14,7 @@ import typer
 
 from . import __version__
 from .errors import ExtractorError
+from .pipeline import BATCH_SIZE
 from .read import MAX_BYTES
 
 app = typer.Typer(
@@ -129,7 +130,7 @@ def run(
             min=1, help="Refuse inputs (a file, a JSONL line) larger than this many bytes."
         ),
     ] = MAX_BYTES,
-    batch_size: Annotated[int, typer.Option(min=1, help="Sentences per spaCy batch.")] = 8,
+    batch_size: Annotated[int, typer.Option(min=1, help="Sentences per spaCy batch.")] = BATCH_SIZE,
     progress: Annotated[
         bool | None,
         typer.Option(
