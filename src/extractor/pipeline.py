@@ -130,12 +130,16 @@ class Extractor:
         anchor = dates.find_anchor(parsed)
         found = mentions.find_mentions(parsed)
         counts = tolls.find_counts(found)
-        toponyms = places.find_places(parsed)
+        # places are read only for articles that can hold an incident: most general news has no
+        # real attack word, and the place search is the costliest stage after the parser
+        founding = any(m.counts_as_event for m in found)
+        toponyms = places.find_places(parsed) if founding else []
         fragments = incidents.build_fragments(parsed, found, counts, toponyms)
         dates.assign_dates(parsed, fragments, anchor.date)
         incident_list = incidents.merge(fragments, anchor.date)
-        actor_list = actors.find_actors(parsed, found)
-        claim_list = claims.find_claims(parsed, found)
+        # who and who claimed are read only when there is an incident to give them to
+        actor_list = actors.find_actors(parsed, found) if incident_list else []
+        claim_list = claims.find_claims(parsed, found) if incident_list else []
         event_list = events.assemble(
             parsed, incident_list, actor_list, claim_list, toponyms, anchor.date
         )
