@@ -22,6 +22,7 @@ _POSSESSIVE_RE = re.compile(r"['\u2019\u02bc][sS]$")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`\u00b4")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A matching key: lower case, no accents, apostrophes dropped, other punctuation as spaces.
 
@@ -52,7 +53,8 @@ def words(text: str) -> list[Word]:
         if possessive and len(raw) > 2:
             end -= 2
             raw = raw[:-2]
-        key = fold(raw)
+        # an ASCII word holds only letters, digits and straight apostrophes: fold's short way
+        key = raw.lower().replace("'", "") if raw.isascii() else fold(raw)
         if key:
             found.append(Word(start, end, key))
     return found
