@@ -68,3 +68,48 @@ def test_an_attack_on_another_named_person_is_another_incident(
 )
 def test_the_same_victim_or_a_toll_keeps_one_incident(extractor: Extractor, text: str) -> None:
     assert len(events(extractor, text)) == 1
+
+
+# --- a passing mention ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The finance minister presented the new budget to Congress in Lima on Monday. "
+            "Deputies debated it for six hours. He said the rebels had attacked in the jungle, "
+            "then turned to taxes and salaries.",
+            id="attacked-in-passing",
+        ),
+        pytest.param(
+            "THE PRESIDENT MET UNION LEADERS IN THE CAPITAL ON TUESDAY TO DISCUSS WAGES. NO "
+            "AGREEMENT WAS REACHED. THE TALKS TOUCHED ON AN AMBUSH IN THE NORTH AND ON THE PRICE "
+            "OF FUEL.",
+            id="all-caps-an-ambush",
+        ),
+    ],
+)
+def test_an_attack_word_with_nothing_about_it_is_no_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Guerrillas attacked a police post in Uchiza.", id="a-target"),
+        pytest.param("A bomb exploded in a Lima suburb on Monday.", id="its-own-day"),
+        pytest.param("A bomb exploded in a Lima suburb, killing three people.", id="a-toll"),
+        pytest.param(
+            "A bomb exploded in a Lima suburb. The Shining Path claimed responsibility.",
+            id="a-claim",
+        ),
+        pytest.param("Rebels attacked again, the police said.", id="the-lead"),
+    ],
+)
+def test_one_attack_word_with_a_target_day_toll_claim_or_in_the_lead_is_an_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(events(extractor, text)) == 1

@@ -187,6 +187,18 @@ class Incident:
         return False
 
     @property
+    def bare(self) -> bool:
+        """Told once and with nothing about it: one attack word, no victim or target, no toll,
+        no claim and no day of its own ('the guerrillas also attacked in Uchiza'). A passing
+        mention of an attack, not a report of one."""
+        words = [m for m in self.mentions if m.counts_as_event]
+        if self.first_sentence <= 1:
+            return False  # the lead tells the news: 'A bomb exploded in Quetta, police said.'
+        if len(words) != 1 or self.counts or any(f.claim or _dated(f) for f in self.fragments):
+            return False
+        return not any(role == "target" for role, _ in role_arguments(words[0]))
+
+    @property
     def last_sentence(self) -> int:
         return self.fragments[-1].sentence
 
@@ -311,7 +323,7 @@ def merge(fragments: list[Fragment], anchor: dt.date | None = None) -> list[Inci
             waiting = []
         target.fragments.append(fragment)
         by_cluster[fragment.cluster] = target
-    return [incident for incident in incidents if incident.specific]
+    return [incident for incident in incidents if incident.specific and not incident.bare]
 
 
 def _choose(
