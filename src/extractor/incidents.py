@@ -15,9 +15,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from .mentions import Mention, Sequence
 from .parse import ParsedArticle
 from .places import SCENE_CUES, PlaceMention, aftermath, conflict, specificity
+from .roles import role_arguments
 from .schema import EventDate
 from .tolls import CountMention
 
@@ -103,6 +106,19 @@ class Fragment:
         return False
 
     @property
+    def victims(self) -> frozenset[str]:
+        """The words of the people its attack words name as victims ('gunmen murdered Juan
+        Perez', 'the kidnapping of Maria Lopez'), lower case; empty when none is named."""
+        names: set[str] = set()
+        for mention in self.attack_words:
+            if mention.kind != "attack":
+                continue
+            for role, token in role_arguments(mention):
+                if role == "target":
+                    names.update(_person_words(token))
+        return frozenset(names)
+
+    @property
     def aggregate(self) -> bool:
         """Only counts over a period or over many attacks, no specific attack word."""
         return (
@@ -171,6 +187,18 @@ class Incident:
         return False
 
     @property
+    def bare(self) -> bool:
+        """Told once and with nothing about it: one attack word, no victim or target, no toll,
+        no claim and no day of its own ('the guerrillas also attacked in Uchiza'). A passing
+        mention of an attack, not a report of one."""
+        words = [m for m in self.mentions if m.counts_as_event]
+        if self.first_sentence <= 1:
+            return False  # the lead tells the news: 'A bomb exploded in Quetta, police said.'
+        if len(words) != 1 or self.counts or any(f.claim or _dated(f) for f in self.fragments):
+            return False
+        return not any(role == "target" for role, _ in role_arguments(words[0]))
+
+    @property
     def last_sentence(self) -> int:
         return self.fragments[-1].sentence
 
@@ -180,6 +208,22 @@ class Incident:
 
 
 _ATTEMPT_VERBS = frozenset("try attempt seek".split())
+
+
+def _person_words(token: Token) -> set[str]:
+    """The words of the person names in a noun phrase, not in its clauses: 'Juan' and 'Perez'
+    of 'the mayor of Cali, Juan Perez'."""
+    words: set[str] = set()
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        if current.ent_type_ == "PERSON" and current.pos_ == "PROPN" and len(current.text) > 1:
+            words.add(current.lower_)
+        stack += [c for c in current.children if c.dep_ not in _CLAUSES]
+    return words
+
+
+_CLAUSES = frozenset("relcl acl advcl ccomp xcomp".split())
 
 
 def attempted(mention: Mention) -> bool:
@@ -279,7 +323,7 @@ def merge(fragments: list[Fragment], anchor: dt.date | None = None) -> list[Inci
             waiting = []
         target.fragments.append(fragment)
         by_cluster[fragment.cluster] = target
-    return [incident for incident in incidents if incident.specific]
+    return [incident for incident in incidents if incident.specific and not incident.bare]
 
 
 def _choose(
@@ -375,6 +419,8 @@ def _contradicts(fragment: Fragment, incident: Incident, anchor: dt.date | None 
         for place in incident.places:
             if specificity(place) >= 2 and conflict(scene, place):
                 return True
+    if _other_victim(fragment, incident):
+        return True
     if _dated(fragment) and not fragment.claim and not _update_only(fragment):
         # a claim's day is when it was claimed ("in a statement released on Saturday"); a day
         # and a month, or two years, that do not overlap are two attacks
@@ -385,6 +431,20 @@ def _contradicts(fragment: Fragment, incident: Incident, anchor: dt.date | None 
         if anchor is not None and _older_than_lead(fragment, incident, anchor):
             return True
     return False
+
+
+def _other_victim(fragment: Fragment, incident: Incident) -> bool:
+    """An attack told of another named person: 'Gunmen murdered the mayor, Juan Perez, on
+    Monday. ... Guerrillas kidnapped Maria Lopez, a judge' are two attacks. A reference back
+    ('the murder of Perez') or a toll of others ('his driver was also killed') is no attack
+    word on another victim and does not split."""
+    if fragment.definite:
+        return False
+    victims = fragment.victims
+    if not victims:
+        return False
+    known = set().union(*(f.victims for f in incident.fragments))
+    return bool(known) and not victims & known
 
 
 def _older_than_lead(fragment: Fragment, incident: Incident, anchor: dt.date) -> bool:

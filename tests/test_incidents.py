@@ -1,0 +1,115 @@
+"""incidents.py through the pipeline: which sentences tell one attack and which tell another.
+
+The stories are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import Event, Extractor
+from extractor.read import make_article
+
+PUBLISHED = dt.date(2021, 11, 24)
+
+
+def events(extractor: Extractor, text: str) -> list[Event]:
+    article = make_article(text, id="t", published=PUBLISHED, published_source="metadata")
+    return extractor.extract(article).events
+
+
+# --- another named victim ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gunmen murdered the mayor of Cali, Juan Perez, on Monday. Police said the "
+            "attackers fled on motorcycles. Unidentified men kidnapped Maria Lopez, a judge, "
+            "in the same city.",
+            id="murder-then-kidnapping",
+        ),
+        pytest.param(
+            "HIRED KILLERS ASSASSINATED SENATOR PEDRO GOMEZ IN BOGOTA ON MONDAY. THE POLICE "
+            "HAVE NO SUSPECTS. GUERRILLAS LATER ABDUCTED RANCHER LUIS HERRERA.",
+            id="all-caps",
+        ),
+        pytest.param(
+            "Assailants shot dead the journalist Ana Torres outside her home in Lima. Her "
+            "colleagues demanded an inquiry. Armed men also kidnapped the businessman Jorge "
+            "Salas at a roadblock.",
+            id="shot-dead-then-kidnapped",
+        ),
+    ],
+)
+def test_an_attack_on_another_named_person_is_another_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(events(extractor, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gunmen murdered the mayor of Cali, Juan Perez, on Monday. His driver, Carlos Ruiz, "
+            "was also killed. Police said the murder of Perez was the work of hired killers.",
+            id="a-toll-of-another-person",
+        ),
+        pytest.param(
+            "Hired killers assassinated Senator Pedro Gomez in Bogota on Monday. Witnesses said "
+            "the gunmen shot Gomez five times as he left his office.",
+            id="the-same-victim-by-surname",
+        ),
+    ],
+)
+def test_the_same_victim_or_a_toll_keeps_one_incident(extractor: Extractor, text: str) -> None:
+    assert len(events(extractor, text)) == 1
+
+
+# --- a passing mention ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The finance minister presented the new budget to Congress in Lima on Monday. "
+            "Deputies debated it for six hours. He said the rebels had attacked in the jungle, "
+            "then turned to taxes and salaries.",
+            id="attacked-in-passing",
+        ),
+        pytest.param(
+            "THE PRESIDENT MET UNION LEADERS IN THE CAPITAL ON TUESDAY TO DISCUSS WAGES. NO "
+            "AGREEMENT WAS REACHED. THE TALKS TOUCHED ON AN AMBUSH IN THE NORTH AND ON THE PRICE "
+            "OF FUEL.",
+            id="all-caps-an-ambush",
+        ),
+    ],
+)
+def test_an_attack_word_with_nothing_about_it_is_no_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Guerrillas attacked a police post in Uchiza.", id="a-target"),
+        pytest.param("A bomb exploded in a Lima suburb on Monday.", id="its-own-day"),
+        pytest.param("A bomb exploded in a Lima suburb, killing three people.", id="a-toll"),
+        pytest.param(
+            "A bomb exploded in a Lima suburb. The Shining Path claimed responsibility.",
+            id="a-claim",
+        ),
+        pytest.param("Rebels attacked again, the police said.", id="the-lead"),
+    ],
+)
+def test_one_attack_word_with_a_target_day_toll_claim_or_in_the_lead_is_an_incident(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(events(extractor, text)) == 1
