@@ -390,7 +390,7 @@ class PlaceIndex:
 
 # Remembered lookups per table (a few MB at most): on 300 news articles, 20,000 save a third of
 # the time of the place search; more save nothing and cost memory.
-_FIND_CACHE = 20_000
+_FIND_CACHE = 8_000
 
 
 class _Strings:

@@ -73,7 +73,7 @@ def upper_ratio(text: str) -> float:
 ALL_CAPS_RATIO = 0.6
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=2)
 def is_all_caps(text: str) -> bool:
     """Whether a document is written in capitals, decided once per document."""
     return upper_ratio(text) >= ALL_CAPS_RATIO

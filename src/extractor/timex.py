@@ -285,7 +285,7 @@ def find_dates(text: str, *, start: int = 0, end: int | None = None) -> list[Dat
     return [m for m in _find_all(text) if start <= m.start and m.end <= end]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4)
 def _find_all(text: str) -> tuple[DateMention, ...]:
     windows: dict[str, list[tuple[int, int]]] = {}
     for token in _GATE_TOKEN.finditer(text):
