@@ -444,27 +444,16 @@ print(imported, loaded, (time.perf_counter() - t) / 10000, len(index))
 """
 
 
-def test_cold_load_under_half_a_second(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A fresh process loads the whole index in under 0.5 s and looks names up in microseconds
-    (the issue's budget), once the index has been derived into the cache (the first run after
-    an install or a data change). The best of three cached runs is judged, so that a busy
-    machine does not fail the test."""
+def test_a_fresh_process_loads_the_cached_index(tmp_path: Path) -> None:
+    """The first run derives the index into the cache, the next loads it and gets the same index.
+    (How fast: `python benchmarks/indexes.py`; timings are never asserted in tests.)"""
     path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     env = dict(os.environ, EXTRACTOR_CACHE=str(tmp_path), PYTHONPATH=path)
-    runs = []
-    for _ in range(4):  # the first run derives the cache, the others load it
+    sizes = []
+    for _ in range(2):  # the first run derives the cache, the second loads it
         out = subprocess.run(
             [sys.executable, "-c", _LOAD], env=env, check=True, capture_output=True, text=True
         ).stdout.split()
-        runs.append((float(out[0]), float(out[1]), float(out[2]), int(out[3])))
-    assert runs[0][3] == runs[1][3] > 250_000
-    assert min(load for _, load, _, _ in runs[1:]) < 0.5
-    assert min(lookup for _, _, lookup, _ in runs[1:]) < 100e-6
-    with capsys.disabled():
-        for label, (imported, load, lookup, _) in zip(
-            ("uncached", "cached"), runs[:2], strict=True
-        ):
-            print(
-                f"\n[gazetteer] {label}: import {imported:.3f} s, load_place_index() {load:.3f} s,"
-                f" lookup {lookup * 1e6:.1f} us"
-            )
+        sizes.append(int(out[3]))
+    assert list(tmp_path.glob("places-*.marshal"))
+    assert sizes[0] == sizes[1] > 250_000
