@@ -118,6 +118,45 @@ TYPES = [
 ]
 
 
+# A shooting or hostage word is weak ("shot a film", "hostage to its debts"); with a person as
+# its patient it is violence even when the sentence names no weapon, attacker or place.
+PERSON_PATIENT = [
+    pytest.param(
+        "This morning the party's legal adviser, Ana Rojas, was shot.",
+        "armed_assault",
+        id="adviser-was-shot",
+    ),
+    pytest.param(
+        "THIS MORNING THE PARTY'S LEGAL ADVISER, ANA ROJAS, WAS SHOT.",
+        "armed_assault",
+        id="adviser-was-shot-caps",
+    ),
+    pytest.param(
+        "On Sunday the group held twenty diplomats hostage.",
+        "hostage_taking",
+        id="held-diplomats-hostage",
+    ),
+    pytest.param("The group took the mayor hostage on Friday.", "hostage_taking", id="took-mayor"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), PERSON_PATIENT)
+def test_person_shot_or_held_hostage(text: str, event_type: str) -> None:
+    result = run(text)
+    assert [e.type for e in result.events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The director shot the film last year.", id="shot-a-film"),
+        pytest.param("She shot a documentary about miners last year.", id="film-about-people"),
+    ],
+)
+def test_shooting_something_else_is_no_attack(text: str) -> None:
+    assert run(text).events == []
+
+
 @pytest.mark.parametrize(("text", "types"), TYPES)
 def test_type(text: str, types: str) -> None:
     """One event, of one of the types honest coders would choose (space-separated)."""

@@ -518,7 +518,7 @@ def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
                 return True
             if hit.value.kind == "harm" and mention.kind == "attack":
                 return True
-    if _armed_actor_near(mention):
+    if _armed_actor_near(mention) or _person_shot_or_held(mention):
         return True
     if mention.kind == "harm":
         if mention.entry.outcome == "killed" and mention.head.lemma_.lower() in (
@@ -553,6 +553,54 @@ def _armed_actor_near(mention: Mention) -> bool:
     return any(
         token.lower_ in _ARMED or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
         for token in sentence
+    )
+
+
+# Weak words that are violence whenever a person is what they act on: one shoots a film but not
+# a man, and a city can be "hostage" to its debts but a diplomat held hostage is a captive.
+_PERSON_PATIENT_METHODS = frozenset({"shooting", "hostage"})
+_PERSON_PRONOUNS = frozenset("him her them us me".split())
+
+
+def _person_shot_or_held(mention: Mention) -> bool:
+    """'the legal adviser was shot', 'gunmen shot him', 'held 20 diplomats hostage': a shooting
+    or hostage word whose patient is a person."""
+    if not _PERSON_PATIENT_METHODS & set(mention.methods):
+        return False
+    head = mention.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "held 20 diplomats hostage", "took the mayor hostage": the patient is the verb's object
+        if head.dep_ not in (
+            "oprd",
+            "dobj",
+            "npadvmod",
+            "attr",
+            "advmod",
+            "advcl",
+            "xcomp",
+            "ccomp",
+        ):
+            return False
+        verb = head.head
+        patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i]
+        # the small model often reads "took the mayor hostage" as one noun phrase
+        patients += [c for c in head.children if c.dep_ == "compound"]
+    else:
+        patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(_is_person(token) for token in patients)
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people: a pronoun, a person's name or a people word in the noun phrase ("the
+    party's legal adviser, Abelardo Daza", "three engineers")."""
+    if token.lower_ in _PERSON_PRONOUNS:
+        return True
+    if token.ent_type_ == "PERSON" or token.lower_ in _PEOPLE or token.lemma_.lower() in _PEOPLE:
+        return True
+    # the name beside a title, the people of a list; not what a preposition adds ("a film
+    # about miners")
+    return any(
+        _is_person(child) for child in token.children if child.dep_ in ("appos", "compound", "conj")
     )
 
 
