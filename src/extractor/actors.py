@@ -30,6 +30,7 @@ from .roles import (
     is_nation,
     noun_phrase,
     objects_of,
+    person_name,
     role_arguments,
     said_with_doubt,
 )
@@ -292,6 +293,10 @@ class _Context:
         name = clean_name(span)
         if not name:
             return None
+        bare = person_name(token) if role == "target" else None
+        if bare is not None and start_tok <= bare[0] and bare[1] - bare[0] < len(span):
+            # the person's name; their titles and office stay in the text
+            name = clean_name(doc[bare[0] : bare[1]]) or name
         if noun is not None:
             kind: ActorKind = self._kind(noun, start, end)
             if (
