@@ -487,3 +487,42 @@ def test_target_named_by_the_person_with_titles_in_the_text(text: str, name: str
     named = [t for t in targets if t.name.lower() == name.lower()]
     assert named, [t.name for t in targets]
     assert len(named[0].text) > len(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "Gunmen killed two farmers near Tumaco on Sunday. The victims were identified as "
+            "Luis Alberto Mora and Jaime Ortiz.",
+            ["Luis Alberto Mora", "Jaime Ortiz"],
+            id="victims-identified-as",
+        ),
+        pytest.param(
+            "A CAR BOMB KILLED A TAXI DRIVER IN MEDELLIN YESTERDAY. THE DEAD MAN HAS BEEN "
+            "IDENTIFIED AS RAMIRO ALZATE.",
+            ["Ramiro Alzate"],
+            id="all-caps-dead-man",
+        ),
+        pytest.param(
+            "A bomb wounded a woman outside a bank in Quito on Monday. The injured woman was "
+            "named as Rosa Maldonado.",
+            ["Rosa Maldonado"],
+            id="named-as",
+        ),
+    ],
+)
+def test_victims_named_in_a_later_sentence(text: str, names: list[str]) -> None:
+    """'The victims were identified as ...': a sentence with no attack word of its own names the
+    victims of the incident told before it."""
+    targets = {t.name.lower() for t in only_event(text).targets}
+    assert {n.lower() for n in names} <= targets, targets
+
+
+def test_suspects_identified_later_are_no_victims() -> None:
+    text = (
+        "Gunmen killed a policeman in Lima on Sunday. The suspects were identified as Juan "
+        "Perez and Luis Soto."
+    )
+    targets = {t.name.lower() for t in only_event(text).targets}
+    assert not targets & {"juan perez", "luis soto"}, targets

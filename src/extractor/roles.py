@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 from .schema import Attribution
@@ -217,6 +217,45 @@ def person_name(token: Token) -> tuple[int, int] | None:
     ):
         return None
     return start, token.i + 1
+
+
+# Who a naming sentence names as a victim: "the victims", "the dead man", "the wounded person".
+_VICTIM_WORDS = frozenset(
+    "victim victims dead deceased body bodies corpse corpses casualty".split()
+)
+_VICTIM_STATES = frozenset(
+    "dead deceased wounded injured murdered slain killed kidnapped abducted".split()
+)
+
+
+def named_victims(doc: Doc) -> list[Token]:
+    """Heads of the names a sentence gives the victims of an incident told before: 'The victims
+    were identified as Jose Rivera and Pedro Ordonez', 'the dead man was named as John Smith'."""
+    found: list[Token] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in ("identify", "name") or verb.tag_ != "VBN":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not any(_is_victim(s) for s in subjects):
+            continue
+        # a list the parser reads as conjuncts or appositions: "X, Y, and Z"
+        people = objects_of(verb, "as")
+        for person in people:
+            people += [
+                c
+                for c in person.children
+                if c.dep_ in ("conj", "appos") and c.i > person.i and c not in people
+            ]
+        found += [p for p in people if p.pos_ == "PROPN"]
+    return found
+
+
+def _is_victim(token: Token) -> bool:
+    if token.lemma_.lower() in _VICTIM_WORDS or token.lower_ in _VICTIM_WORDS:
+        return True
+    return any(
+        c.dep_ in ("amod", "acl", "compound") and c.lower_ in _VICTIM_STATES for c in token.children
+    )
 
 
 def _inherited_subject(verb: Token) -> Token | None:
