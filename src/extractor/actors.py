@@ -28,8 +28,10 @@ from .roles import (
     has_definite,
     is_adverbial,
     is_nation,
+    named_victims,
     noun_phrase,
     objects_of,
+    person_name,
     role_arguments,
     said_with_doubt,
 )
@@ -152,8 +154,35 @@ def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMen
         found += context.accusations(mention)
         if _UNATTRIBUTED.search(mention.sent.text):
             found.append(context.marker(mention, "unattributed", _UNATTRIBUTED))
+    found += _named_later(context, mentions)
     found += _implied(context, mentions, found)
     return _dedupe(found)
+
+
+def _named_later(context: _Context, mentions: list[Mention]) -> list[ActorMention]:
+    """Victims a later sentence names ('The victims were identified as X and Y.'): targets of
+    the nearest attack or casualty told before that sentence."""
+    told = [m for m in mentions if m.kind in ("attack", "harm") and not m.negated]
+    found: list[ActorMention] = []
+    for sent in context.parsed.parsed:
+        assert sent.doc is not None
+        names = named_victims(sent.doc) if told else []
+        before = [m for m in told if m.sent.start < sent.start]
+        if not names or not before:
+            continue
+        mention = before[-1]
+        for token in names:
+            start_tok, end_tok = noun_phrase(token)
+            bare = person_name(token) or (start_tok, end_tok)
+            name = clean_name(sent.doc[bare[0] : bare[1]])
+            start = sent.start + sent.doc[start_tok].idx
+            end = sent.start + sent.doc[end_tok - 1].idx + len(sent.doc[end_tok - 1].text)
+            if name:
+                text = context.parsed.text[start:end]
+                found.append(
+                    ActorMention("target", mention, start, end, text, name, "other", proper=True)
+                )
+    return found
 
 
 def _implied(
@@ -292,6 +321,10 @@ class _Context:
         name = clean_name(span)
         if not name:
             return None
+        bare = person_name(token) if role == "target" else None
+        if bare is not None and start_tok <= bare[0] and bare[1] - bare[0] < len(span):
+            # the person's name; their titles and office stay in the text
+            name = clean_name(doc[bare[0] : bare[1]]) or name
         if noun is not None:
             kind: ActorKind = self._kind(noun, start, end)
             if (

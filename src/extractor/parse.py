@@ -309,8 +309,17 @@ def prepare(article: Article) -> ParsedArticle:
     return parsed
 
 
+# "The victims were identified as ...", "the dead man was named as ...": a sentence that names
+# the people of an incident told before, with no attack word of its own.
+_NAMING = re.compile(r"\b(?:identified|named)\s+as\b", re.IGNORECASE)
+
+
 def _mark_candidates(sentences: list[Sentence], hits: list[Match[TriggerEntry]], body: int) -> None:
-    """A sentence is parsed when it holds an attack, casualty or claim word."""
+    """A sentence is parsed when it holds an attack, casualty or claim word, or names the
+    people of an incident ('the victims were identified as ...')."""
+    for sent in sentences:
+        if sent.start >= body and _NAMING.search(sent.text):
+            sent.candidate = True
     i = 0
     for hit in hits:
         if hit.value.kind == "cue" or hit.start < body:

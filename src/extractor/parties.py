@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .actors import FORCE_KINDS, ActorMention
+from .roles import TITLES as _TITLES
 from .schema import Perpetrator, Target
 from .text import fold
 
@@ -76,13 +77,6 @@ def _fields(actor: ActorMention) -> dict[str, Any]:
     }
 
 
-# Titles and honorifics before a name: "DR Guerrero" is "Francisco Jose Guerrero".
-_TITLES = frozenset(
-    "mr mrs ms miss dr doctor msgr monsignor father fr sister brother rev reverend col colonel "
-    "gen general capt captain lt lieutenant sgt sergeant maj major cmdr commander comrade sir "
-    "don dona president minister senator deputy judge justice mayor governor ambassador "
-    "former late engineer eng lic attorney professor prof".split()
-)
 _NAME_FILLERS = frozenset(
     "the a an of and his her its their our this that these those some several other others "
     "another".split()
@@ -138,7 +132,11 @@ def _merge_mentions(actors: list[ActorMention], *, common: bool) -> list[ActorMe
                 continue
             small, large = (actor, other) if len(words) <= len(other_words) else (other, actor)
             small_words = words if small is actor else other_words
-            if not small_words <= set(_name_words(large.name)):
+            # a person's title stays in the text of their bare name ("Attorney General X")
+            large_words = set(_name_words(large.name))
+            if large.proper:
+                large_words |= set(_name_words(large.text))
+            if not small_words <= large_words:
                 continue
             if small.proper or large.proper:
                 kept[i] = large  # the full name, with its title

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 from .schema import Attribution
@@ -41,6 +41,14 @@ _DETERMINERS = frozenset("the a an this that these those its their his her our s
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019](?:[sS])?$")
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+
+# Titles and honorifics before a name: "DR Guerrero" is "Francisco Jose Guerrero".
+TITLES = frozenset(
+    "mr mrs ms miss dr doctor msgr monsignor father fr sister brother rev reverend col colonel "
+    "gen general capt captain lt lieutenant sgt sergeant maj major cmdr commander comrade sir "
+    "don dona president minister senator deputy judge justice mayor governor ambassador "
+    "former late engineer eng lic attorney professor prof".split()
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,6 +173,89 @@ def _named_parts(token: Token) -> list[Token]:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "")
     ]
     return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
+
+
+# Lower-case particles inside a person's name: "Alfonso de Lima", "Ludwig van Beethoven".
+_NAME_PARTICLES = frozenset(
+    "de del della la las los di da do dos das van von der den bin ibn".split()
+)
+
+
+def person_name(token: Token) -> tuple[int, int] | None:
+    """Token range [start, end) of the bare name of a person a phrase ends on, without the
+    descriptors and titles before it: 'Salvadoran Attorney General Roberto Garcia Alvarado' is
+    'Roberto Garcia Alvarado'. None for a phrase that is no person's name or is only the name."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
+        return None
+    start = token.i
+    doc = token.doc
+    while start > 0:
+        left = doc[start - 1]
+        if left.lower_ in _NAME_PARTICLES and start - 1 > 0 and doc[start - 2].pos_ == "PROPN":
+            start -= 1  # "Alfonso de Lima"
+            continue
+        if (
+            left.pos_ != "PROPN"
+            or left.head.i not in (token.i, *range(start, token.i + 1))
+            or not left.text[:1].isupper()
+            or left.lower_.rstrip(".") in TITLES
+            or left.ent_type_ in ("NORP", "GPE", "ORG", "LOC", "FAC")
+            or (token.ent_type_ == "PERSON" and left.ent_type_ != "PERSON")
+        ):
+            break
+        start -= 1
+    while start < token.i and doc[start].lower_ in _NAME_PARTICLES:
+        start += 1
+    if not token.text[:1].isupper() or doc[start].lower_.rstrip(".") in TITLES:
+        return None
+    # a one-word name needs a person's title or a person entity before it ("Dr. Oqueli")
+    before = doc[start - 1] if start > 0 else None
+    if (
+        start == token.i
+        and token.ent_type_ != "PERSON"
+        and (before is None or before.lower_.rstrip(".") not in TITLES)
+    ):
+        return None
+    return start, token.i + 1
+
+
+# Who a naming sentence names as a victim: "the victims", "the dead man", "the wounded person".
+_VICTIM_WORDS = frozenset(
+    "victim victims dead deceased body bodies corpse corpses casualty".split()
+)
+_VICTIM_STATES = frozenset(
+    "dead deceased wounded injured murdered slain killed kidnapped abducted".split()
+)
+
+
+def named_victims(doc: Doc) -> list[Token]:
+    """Heads of the names a sentence gives the victims of an incident told before: 'The victims
+    were identified as Jose Rivera and Pedro Ordonez', 'the dead man was named as John Smith'."""
+    found: list[Token] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in ("identify", "name") or verb.tag_ != "VBN":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not any(_is_victim(s) for s in subjects):
+            continue
+        # a list the parser reads as conjuncts or appositions: "X, Y, and Z"
+        people = objects_of(verb, "as")
+        for person in people:
+            people += [
+                c
+                for c in person.children
+                if c.dep_ in ("conj", "appos") and c.i > person.i and c not in people
+            ]
+        found += [p for p in people if p.pos_ == "PROPN"]
+    return found
+
+
+def _is_victim(token: Token) -> bool:
+    if token.lemma_.lower() in _VICTIM_WORDS or token.lower_ in _VICTIM_WORDS:
+        return True
+    return any(
+        c.dep_ in ("amod", "acl", "compound") and c.lower_ in _VICTIM_STATES for c in token.children
+    )
 
 
 def _inherited_subject(verb: Token) -> Token | None:
