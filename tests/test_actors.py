@@ -179,6 +179,42 @@ def test_roles(text: str, group: str, target: str) -> None:
     assert all(t.actor_id != group for t in event.targets)
 
 
+# Where a bomb was put is what it was meant to hit; a town it was put in is the scene.
+PLANTED = [
+    pytest.param(
+        "On Friday a man was arrested after he placed an explosive device in a print shop.",
+        "print shop",
+        id="placed-in",
+    ),
+    pytest.param(
+        "Unknown men left a charge of dynamite under a bus carrying fishermen on Sunday.",
+        "bus",
+        id="left-under",
+    ),
+    pytest.param(
+        "A bomb was planted outside the offices of a newspaper in Cali on Monday.",
+        "offices",
+        id="planted-outside-passive",
+    ),
+    pytest.param(
+        "ON SUNDAY A MAN HURLED A GRENADE AT THE CONGRESS BUILDING.",
+        "congress building",
+        id="hurled-at-caps",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), PLANTED)
+def test_what_a_bomb_was_planted_at_is_the_target(text: str, target: str) -> None:
+    event = only_event(text)
+    assert any(target in t.name.lower() for t in event.targets), event.targets
+
+
+def test_a_town_a_bomb_was_planted_in_is_no_target() -> None:
+    event = only_event("Rebels planted a bomb in Cali on Monday.")
+    assert not any("cali" in t.name.lower() for t in event.targets), event.targets
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

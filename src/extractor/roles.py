@@ -142,6 +142,8 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
             "perpetrate",
         ):
             args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
+        if mention.type == "bombing" and head.dep_ in ("dobj", "nsubjpass"):
+            args += [("target", g) for g in _planted_at(head.head)]
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in _DAMAGE_VERBS:
             # "the explosion damaged a book store and a bank": what the blast hit
             args += [("target", c) for c in head.head.children if c.dep_ == "dobj"]
@@ -158,6 +160,28 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                     if g.dep_ == "pobj"
                 ]
     return args
+
+
+# Verbs that put a bomb somewhere: where it was put is what it was meant to hit.
+_PLANTING_VERBS = frozenset("place plant leave put hide hurl throw toss lob set".split())
+_PLANTED_PREPOSITIONS = frozenset("in inside under beneath underneath at outside near into".split())
+
+
+def _planted_at(verb: Token) -> list[Token]:
+    """'placed an explosive device in a printshop', 'a bomb was left under a bus', 'hurled a
+    grenade at the building': the thing the bomb was put in, under or at. A town or a region
+    ('planted a bomb in Bogota') is the scene, not the target."""
+    if verb.lemma_.lower() not in _PLANTING_VERBS:
+        return []
+    return [
+        g
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in _PLANTED_PREPOSITIONS
+        for g in child.children
+        if g.dep_ == "pobj"
+        and g.pos_ in ("NOUN", "PROPN")
+        and g.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")
+    ]
 
 
 def _named_parts(token: Token) -> list[Token]:
