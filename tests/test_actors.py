@@ -562,3 +562,33 @@ def test_suspects_identified_later_are_no_victims() -> None:
     )
     targets = {t.name.lower() for t in only_event(text).targets}
     assert not targets & {"juan perez", "luis soto"}, targets
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        pytest.param("A bomb exploded outside a bank in Arequipa on Sunday.", "bank", id="outside"),
+        pytest.param(
+            "A car bomb went off in front of the police station in Cucuta on Monday.",
+            "police station",
+            id="in-front-of",
+        ),
+        pytest.param(
+            "A BOMB EXPLODED NEAR A CHURCH IN HUANCAYO YESTERDAY.", "church", id="all-caps-near"
+        ),
+        pytest.param(
+            "An explosion outside a hotel in Kandahar killed three people on Monday.",
+            "hotel",
+            id="explosion-outside",
+        ),
+    ],
+)
+def test_what_stood_where_the_bomb_went_off_is_a_target(text: str, target: str) -> None:
+    """'A bomb exploded outside the bank': the bank is what the bomb hit."""
+    names = {t.name.lower() for t in only_event(text).targets}
+    assert target in names, names
+
+
+def test_the_town_where_a_bomb_went_off_is_no_target() -> None:
+    event = only_event("A bomb exploded in Arequipa on Sunday, near the main square.")
+    assert not any("arequipa" in t.name.lower() for t in event.targets), event.targets

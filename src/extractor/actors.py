@@ -273,6 +273,8 @@ class _Context:
     def actor(self, mention: Mention, token: Token, role: Role) -> ActorMention | None:
         if role == "modifier":
             return self._modifier(mention, token)
+        if role == "site":
+            return self._site(mention, token)
         if token.i in range(mention.span.start, mention.span.end) or (
             token.pos_ in ("PRON", "NUM") and token.lower_ not in _PRONOUNS
         ):
@@ -355,6 +357,19 @@ class _Context:
             )
         # A common noun our lexicon does not list ("orders", "the clashes", "the towns") is
         # rarely who or what was attacked: the lexicon names people, forces and property.
+        return None
+
+    def _site(self, mention: Mention, token: Token) -> ActorMention | None:
+        """What stood where a bomb went off ('outside the bank'): a target when it is property
+        or people our lexicon names, or a named building; never a mere place ('in Lima')."""
+        start = mention.sent.start + token.idx
+        noun = self._noun_in(start, start + len(token.text))
+        if token.ent_type_ == "FAC" or (
+            noun is not None
+            and noun.entry.role != "perpetrator"
+            and noun.entry.kind not in _ATTACKER_KINDS
+        ):
+            return self.actor(mention, token, "target")
         return None
 
     def _its_men(self, token: Token, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .mentions import Mention
 from .schema import Attribution
 
-Role = str  # "perpetrator" | "target" | "modifier"
+Role = str  # "perpetrator" | "target" | "site" (a target only if it names property) | "modifier"
 
 # Attack words whose possessor or "of" phrase is the victim, not the attacker.
 _VICTIM_NOUNS = frozenset(
@@ -30,6 +30,11 @@ _DAMAGE_VERBS = frozenset(
     "damage destroy wreck gut shatter raze demolish hit strike rip tear flatten level "
     "devastate".split()
 )
+
+# Verbs of a blast, and the words that place it: "a bomb exploded outside the bank", "they
+# planted a bomb in front of the police station". What stands there is what the bomb hit.
+_BLAST_VERBS = frozenset("explode detonate blow go place plant leave hurl throw toss".split())
+_SITE_PREPS = frozenset("outside near inside in at beside behind opposite".split())
 
 _SUSPECT_CUES = frozenset(
     "suspected alleged presumed presumably suspect probable apparent "
@@ -108,6 +113,8 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 "into",
             ):
                 args += [("target", g) for g in child.children if g.dep_ == "pobj"]
+        if head.lemma_.lower() in _BLAST_VERBS:
+            args += [("site", g) for g in site_objects(head)]
         if (
             passive
             and head.dep_ in ("acl", "relcl", "amod")
@@ -144,6 +151,12 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
             args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
         if mention.type == "bombing" and head.dep_ in ("dobj", "nsubjpass"):
             args += [("target", g) for g in _planted_at(head.head)]
+        if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_.lower() in _BLAST_VERBS:
+            # "a bomb exploded outside the bank", "a bomb was placed near the station"
+            args += [("site", g) for g in site_objects(head.head)]
+        if mention.type == "bombing":
+            # "an explosion outside a hotel"; a clash or an attack near a farm is only its scene
+            args += [("site", g) for g in site_objects(head, near_only=True)]
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in _DAMAGE_VERBS:
             # "the explosion damaged a book store and a bank": what the blast hit
             args += [("target", c) for c in head.head.children if c.dep_ == "dobj"]
@@ -182,6 +195,21 @@ def _planted_at(verb: Token) -> list[Token]:
         and g.pos_ in ("NOUN", "PROPN")
         and g.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")
     ]
+
+
+def site_objects(word: Token, *, near_only: bool = False) -> list[Token]:
+    """Where a blast was: the objects of 'outside', 'near', 'inside', 'in', 'in front of',
+    'next to' ('in' left out with near_only: 'the explosion in the capital')."""
+    found = []
+    for prep in (c for c in word.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.lower_ in ("front", "side") or (prep.lower_ == "next" and obj.lower_ == "to"):
+                found += objects_of(obj, "of")  # "in front of the station"
+            elif prep.lower_ in _SITE_PREPS and not (near_only and prep.lower_ == "in"):
+                found.append(obj)
+        if prep.lower_ == "next":
+            found += objects_of(prep, "to")
+    return found
 
 
 def _named_parts(token: Token) -> list[Token]:
