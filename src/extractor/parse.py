@@ -170,8 +170,33 @@ def segment(text: str, *, start: int = 0) -> list[tuple[int, int]]:
     blocks.append((cursor, len(text)))
     spans: list[tuple[int, int]] = []
     for block_start, block_end in blocks:
-        spans.extend(_split_block(text, block_start, block_end))
+        for piece_start, piece_end in _run_on_pieces(text, block_start, block_end):
+            spans.extend(_split_block(text, piece_start, piece_end))
     return [span for span in spans if text[span[0] : span[1]].strip()]
+
+
+# Text scraped from web pages loses its line breaks: "near the air base.Six soldiers were
+# killed", "==Reactions==", "* 2014 bombing". A stop glued to a capitalised word after a
+# lower-case word, a wiki heading and a list bullet end a sentence there (no character changes).
+_RUN_ON = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # "base.Six"
+    r"|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])"  # 'home."White House'
+    r"|(?<!=)={2,6}+[^=\n]{1,80}?={2,6}+"  # "==Attack==" (possessive: a run of "=" is read once)
+    r"|(?<![*\d])\*(?!\*)(?=[\s\dA-Z])"  # "* Air Force", "Bomb*2015-12-21", not "**"
+)
+
+
+def _run_on_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A block cut where sentences, headings and list items run into one another."""
+    cursor = start
+    for match in _RUN_ON.finditer(text, start, end):
+        if match.start() > cursor:
+            yield cursor, match.start()
+        if match.end() - match.start() > 1:
+            yield match.start(), match.end()  # the heading on its own; a bullet is dropped
+        cursor = match.end()
+    if cursor < end:
+        yield cursor, end
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
