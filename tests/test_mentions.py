@@ -59,7 +59,84 @@ NO_INCIDENT = [
         "Peace talks between the government and the rebels resumed in Kuala Lumpur on Monday.",
         id="peace-talks",
     ),
+    # accidents and disasters told with attack or casualty words
+    pytest.param(
+        "Eleven people were killed when a fire broke out at a garment factory in Dhaka on "
+        "Monday, fire officials said.",
+        id="factory-fire",
+    ),
+    pytest.param(
+        "Two people died and five were injured when a gas cylinder exploded at a restaurant in "
+        "Karachi on Sunday, police said.",
+        id="gas-cylinder-exploded",
+    ),
+    pytest.param(
+        "A blaze swept through a hotel in central Lyon overnight. Two guests were found dead on "
+        "the fifth floor and six others were injured.",
+        id="blaze-then-victims",
+    ),
+    pytest.param(
+        "The storm hit the coast of Odisha on Sunday and three fishermen died at sea.",
+        id="storm-weather",
+    ),
+    pytest.param(
+        "Bushfires burning around Sydney have destroyed 40 homes since Friday.", id="bushfires"
+    ),
+    # protest and diplomacy
+    pytest.param(
+        "Protesters set fire to tyres and blocked the main road into Goma on Tuesday.",
+        id="burning-tyres",
+    ),
+    pytest.param(
+        "Australia and the United Nations openly clashed in Geneva on Monday over refugee policy.",
+        id="diplomatic-clash",
+    ),
+    # a sports report: "attack", "shot" and "clash" are the game's
+    pytest.param(
+        "The paceman took a hat-trick in Adelaide on Sunday. Australia's bowling attack then "
+        "ripped through the South African innings, and the batsmen had no shot left.",
+        id="cricket",
+    ),
 ]
+
+
+# The same words with an attacker, a weapon or an arsonist stay attacks.
+STILL_ATTACKS = [
+    pytest.param(
+        "Gunmen opened fire on the cricket team's bus in Lahore on Tuesday, wounding six players.",
+        "armed_assault",
+        id="team-bus-attacked",
+    ),
+    pytest.param(
+        "Sniper fire killed two soldiers near the checkpoint in Avdiivka on Sunday.",
+        "armed_assault",
+        id="sniper-fire",
+    ),
+    pytest.param(
+        "Arsonists set fire to a mosque in Kano on Friday and two worshippers were killed in the "
+        "fire.",
+        "arson",
+        id="arson-fire-kills",
+    ),
+    pytest.param(
+        "A bomb hidden in a gas cylinder exploded at a bus stop in Quetta on Monday, killing four "
+        "people.",
+        "bombing",
+        id="bomb-in-cylinder",
+    ),
+    pytest.param(
+        "Militants stormed a police station in Dera Ismail Khan on Sunday, killing three "
+        "policemen.",
+        "armed_assault",
+        id="stormed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_ATTACKS)
+def test_attack_words_near_accident_words(text: str, expected: str) -> None:
+    result = run(text)
+    assert [e.type for e in result.events] == [expected]
 
 
 @pytest.mark.parametrize("text", NO_INCIDENT)

@@ -7,6 +7,7 @@ Mentions are grouped into incidents by incidents.py; the field stages read their
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -50,7 +51,35 @@ _NON_ATTACK_HARM = frozenset(
     "hurricane cyclone typhoon landslide landslides mudslide avalanche drowned drowning outbreak "
     "virus disease epidemic pandemic covid coronavirus cholera malaria ebola heatwave tornado "
     "lightning eruption overdose stampede derailment derailed famine starvation illness cancer "
-    "heart natural".split()
+    "heart natural blaze blazes bushfire bushfires wildfire wildfires inferno thunderstorm "
+    "fireworks firework electrocuted".split()
+)
+# What blows up by accident: "a gas cylinder exploded", "a boiler explosion". Not a modifier of
+# "attack" ("a gas attack" is a chemical attack): only of the blast words.
+_ACCIDENTAL_BLASTS = frozenset(
+    "gas cylinder cylinders boiler boilers fireworks firework methane transformer tanker "
+    "volcano volcanic reactor".split()
+)
+_WILDFIRES = frozenset(
+    "fire fires blaze blazes bushfire bushfires wildfire wildfires flames".split()
+)
+# What protesters burn: "set fire to tyres", "burning effigies". No one's property is attacked.
+_PROTEST_FUEL = frozenset(
+    "tyre tyres tire tires effigy effigies flag flags rubbish garbage trash bonfire bonfires "
+    "barricade barricades".split()
+)
+# A "clash", an "attack" or a "shot" among these words is a game: "the bowling attack".
+_SPORT_WORDS = frozenset(
+    "cricket wicket wickets innings batsman batsmen bowler bowlers bowling spinner leg-spinner "
+    "paceman pacemen fielder football soccer rugby tennis golf goalkeeper midfielder tournament "
+    "semi-final semifinal quarter-final quarterfinal championship olympics fixture fixtures "
+    "kickoff kick-off play-off playoff hat-trick".split()
+)
+# What a fire that kills is when no one set it: "killed in a fire", "a fire broke out".
+# "opened fire", "came under fire", "sniper fire", "set fire" are attacks.
+_FIRE_OF_WEAPONS = frozenset(
+    "sniper mortar artillery rocket machine-gun machinegun tank enemy hostile automatic-weapons "
+    "gun weapons rifle friendly".split()
 )
 # Nouns after "heart"/"panic"/... that are not violence: "heart attack", "panic attack".
 # "harshly attacked the president": words, not weapons.
@@ -147,7 +176,7 @@ def find_mentions(parsed: ParsedArticle) -> list[Mention]:
 def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
     head = mention.head
     mention.definite = _is_definite(head)
-    if _non_violent(mention):
+    if _non_violent(mention, parsed):
         mention.supported = False
         mention.notes.append("not violence")
         return mention
@@ -431,7 +460,7 @@ def _is_definite(head: Token) -> bool:
     return False
 
 
-def _non_violent(mention: Mention) -> bool:
+def _non_violent(mention: Mention, parsed: ParsedArticle | None = None) -> bool:
     """'heart attack', 'killed in a car crash', 'died of cholera', a verbal 'attack' on a policy."""
     head = mention.head
     if any(
@@ -440,36 +469,114 @@ def _non_violent(mention: Mention) -> bool:
         if child.dep_ in ("compound", "amod")
     ):
         return True
-    if mention.entry.weak and any(
+    if (mention.entry.weak or mention.entry.lemma == "clash") and any(
         child.lower_ in _VERBAL_ADVERBS for child in head.children if child.dep_ == "advmod"
     ):
-        return True
+        return True  # "openly clashed in Geneva over refugees"
+    window = mention.span.sent if mention.span.sent is not None else mention.doc[:]
+    # words as written, so that "hat-trick" and "semi-final" are one word
+    lowered = set(_LOWER_WORDS.findall(window.text.lower()))
+    if mention.kind == "attack":
+        text = parsed.text if parsed is not None else window.text
+        if _game(mention, lowered, window, text):
+            return True
+        return _non_violent_attack(mention, lowered) and not _attack_words_in(mention, window)
     if mention.kind != "harm":
         return False
-    window = mention.span.sent if mention.span.sent is not None else mention.doc[:]
-    lowered = {token.lower_ for token in window}
-    return bool(lowered & _NON_ATTACK_HARM) and not _attack_words_in(mention, window)
+    sport = bool(lowered & _SPORT_WORDS) and _sports_report(parsed.text if parsed else window.text)
+    accident = (
+        sport
+        or bool(lowered & _NON_ATTACK_HARM)
+        or any(_accidental_fire(t) or _accidental_blast(t) for t in window)
+    )
+    if not accident and parsed is not None and mention.sent.index > 0:
+        # "A fire broke out at a hotel. Two of the victims were found asphyxiated.": the
+        # sentence before tells what harmed them, unless it tells of an attack too
+        before = parsed.sentences[mention.sent.index - 1].text.lower()
+        told = set(_LOWER_WORDS.findall(before))
+        accident = bool(told & _NON_ATTACK_HARM) and not told & _ATTACK_WORDS
+    return accident and not _attack_words_in(mention, window)
+
+
+def _non_violent_attack(mention: Mention, lowered: set[str]) -> bool:
+    """'a gas cylinder exploded', 'set fire to tyres', 'bushfires burning', 'the storm hit'."""
+    head = mention.head
+    lemma = mention.entry.lemma
+    if lemma == "blast" and _accidental_blast(head):
+        return True
+    if lemma == "set fire":
+        burned = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        burned += [g for c in head.children if c.dep_ == "prep" for g in c.children]
+        burned = [c for c in burned if c.lower_ not in ("fire", "ablaze", "alight")]
+        if head.dep_ == "amod":
+            burned.append(head.head)  # "burning tyres"
+        fuel = [c.lower_ in _PROTEST_FUEL for c in burned if c.pos_ == "NOUN"]
+        if fuel and all(fuel):
+            return True
+    burning = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ in ("acl", "amod", "relcl"):
+        burning.append(head.head)
+    if lemma == "set fire" and any(c.lower_ in _WILDFIRES for c in burning):
+        return True  # "fires burning around Sydney", "bushfires razed homes"
+    # the weather; one storms a building with a verb
+    return lemma == "raid" and head.lower_ in ("storm", "storms") and head.pos_ != "VERB"
+
+
+def _game(mention: Mention, lowered: set[str], window: Span, text: str) -> bool:
+    """A sports report (three sports words or more in the article) tells of games: its
+    "attack", "shot" and "clash" are violence only beside a word no game uses."""
+    if not (mention.entry.weak or mention.entry.lemma in ("clash", "shoot", "attack")):
+        return False
+    if not (lowered & _SPORT_WORDS and _sports_report(text)):
+        return False
+    return not any(token.lower_ in _ATTACK_WORDS - _GAME_SENSES for token in window)
+
+
+@functools.lru_cache(maxsize=4)
+def _sports_report(text: str) -> bool:
+    return len(set(_LOWER_WORDS.findall(text.lower())) & _SPORT_WORDS) >= 3
+
+
+def _accidental_blast(token: Token) -> bool:
+    """'a gas cylinder exploded', 'the boiler explosion'."""
+    if token.lower_ not in _BLAST_FORMS:
+        return False
+    sources = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
+    sources += [g for c in sources for g in c.children if g.dep_ == "compound"]
+    return any(c.lower_ in _ACCIDENTAL_BLASTS for c in sources)
+
+
+_BLAST_FORMS = frozenset(
+    "explosion explosions exploded explodes exploding blast blasts blew burst".split()
+)
+
+
+def _accidental_fire(token: Token) -> bool:
+    """'killed in a fire', 'a fire broke out at a factory', not 'sniper fire' or 'opened fire'."""
+    if token.lower_ not in ("fire", "fires") or token.pos_ != "NOUN":
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ in ("-", "cease"):
+        return False  # "cease-fire", "CEASE - FIRE"
+    if any(c.lower_ in _FIRE_OF_WEAPONS or c.dep_ == "prep" for c in token.children):
+        return False  # "sniper fire", "fire from the soldiers"
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() not in ("come", "hit")
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "by")
+
+
+_ATTACK_WORDS = frozenset(
+    "bomb bombs bombing bombings attack attacks gunmen gunman shot explosion explosions blast "
+    "blasts ambush ambushed shooting shootings rebels guerrillas militants grenade grenades "
+    "arson arsonist arsonists molotov firebomb firebombed torched".split()
+)
+_GAME_SENSES = frozenset("shot attack shooting blast".split())
+_LOWER_WORDS = re.compile(r"[a-z][a-z-]*")
 
 
 def _attack_words_in(mention: Mention, window: Span) -> bool:
-    return any(
-        token.lower_
-        in (
-            "bomb",
-            "attack",
-            "gunmen",
-            "shot",
-            "explosion",
-            "blast",
-            "ambush",
-            "shooting",
-            "rebels",
-            "guerrillas",
-            "militants",
-            "grenade",
-        )
-        for token in window
-    )
+    """Another attack word in the sentence than the mention's own."""
+    own = range(mention.span.start, mention.span.end)
+    return any(token.lower_ in _ATTACK_WORDS and token.i not in own for token in window)
 
 
 # Who can be taken: people by category ("passengers", "two engineers") or by name.
@@ -551,9 +658,18 @@ _PHYSICAL = frozenset(
 def _armed_actor_near(mention: Mention) -> bool:
     sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
     return any(
-        token.lower_ in _ARMED or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
+        (token.lower_ in _ARMED and not _team_squad(token))
+        or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
         for token in sentence
     )
+
+
+def _team_squad(token: Token) -> bool:
+    """A 'squad' that is a team; 'death squad' and 'hit squad' are armed."""
+    if token.lower_ not in ("squad", "squads"):
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before not in ("death", "hit", "firing", "assassination", "suicide")
 
 
 # Weak words that are violence whenever a person is what they act on: one shoots a film but not
