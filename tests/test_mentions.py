@@ -82,7 +82,12 @@ NO_INCIDENT = [
     pytest.param(
         "Bushfires burning around Sydney have destroyed 40 homes since Friday.", id="bushfires"
     ),
-    # protest and diplomacy
+    # protest, unrest and diplomacy
+    pytest.param(
+        "At least 20 people were killed and hundreds injured in nationwide riots over food "
+        "prices in Argentina this week.",
+        id="riot-toll",
+    ),
     pytest.param(
         "Protesters set fire to tyres and blocked the main road into Goma on Tuesday.",
         id="burning-tyres",
@@ -106,6 +111,11 @@ STILL_ATTACKS = [
         "Gunmen opened fire on the cricket team's bus in Lahore on Tuesday, wounding six players.",
         "armed_assault",
         id="team-bus-attacked",
+    ),
+    pytest.param(
+        "Gunmen shot dead two policemen during riots in the north of Kirkuk on Sunday.",
+        "armed_assault",
+        id="shot-during-riots",
     ),
     pytest.param(
         "Sniper fire killed two soldiers near the checkpoint in Avdiivka on Sunday.",

@@ -52,7 +52,7 @@ _NON_ATTACK_HARM = frozenset(
     "virus disease epidemic pandemic covid coronavirus cholera malaria ebola heatwave tornado "
     "lightning eruption overdose stampede derailment derailed famine starvation illness cancer "
     "heart natural blaze blazes bushfire bushfires wildfire wildfires inferno thunderstorm "
-    "fireworks firework electrocuted".split()
+    "fireworks firework electrocuted riot riots rioting".split()
 )
 # What blows up by accident: "a gas cylinder exploded", "a boiler explosion". Not a modifier of
 # "attack" ("a gas attack" is a chemical attack): only of the blast words.
