@@ -256,3 +256,37 @@ def test_the_lead_attack_takes_its_date_from_a_later_sentence(
     extractor: Extractor, text: str
 ) -> None:
     assert len(dates_of(extractor, text, d(22))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param(
+            "A court in Quetta sentenced two men to death on Tuesday for the 2019 bombing of a "
+            "church that killed 12 people.",
+            2019,
+            id="the-2019-bombing",
+        ),
+        pytest.param(
+            "A court in Nairobi on Tuesday convicted a man over the 1998 embassy bombings that "
+            "killed 224 people.",
+            1998,
+            id="a-word-between",
+        ),
+        pytest.param(
+            "THE 1989 BOMBING OF THE DAS BUILDING KILLED 63 PEOPLE, A JUDGE SAID ON MONDAY.",
+            1989,
+            id="capitals",
+        ),
+    ],
+)
+def test_a_year_naming_the_attack_dates_it(extractor: Extractor, text: str, year: int) -> None:
+    assert dates_of(extractor, text, d(22)) == [(dt.date(year, 1, 1), dt.date(year, 12, 31))]
+
+
+def test_a_count_that_looks_like_a_year_does_not_date_the_attack(extractor: Extractor) -> None:
+    text = (
+        "The army deployed the 2000 soldiers to Kidal after a bomb exploded at the market on "
+        "Saturday, killing four traders."
+    )
+    assert dates_of(extractor, text, d(22)) == [(d(20), d(20))]

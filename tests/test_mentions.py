@@ -333,3 +333,37 @@ def test_record_says_what_made_it() -> None:
         "metadata",
     )
     assert result.extractor_version and result.model and result.data_versions
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Security forces defused a bomb planted near a school in Peshawar on Monday.",
+            "foiled",
+            id="defused",
+        ),
+        pytest.param(
+            "A bomb planted near a school in Peshawar was defused on Monday.",
+            "foiled",
+            id="was-defused",
+        ),
+        pytest.param(
+            "A bomb left near a school in Peshawar failed to explode on Monday.",
+            "attempted",
+            id="failed-to-explode",
+        ),
+        pytest.param(
+            "Gunmen tried to kill the mayor of Kidal on Monday but missed.",
+            "attempted",
+            id="tried-to-kill",
+        ),
+        pytest.param(
+            "A bomb exploded near a school in Peshawar on Monday, killing two children.",
+            "accomplished",
+            id="exploded",
+        ),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    assert [e.status for e in run(text).events] == [status]

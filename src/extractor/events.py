@@ -9,6 +9,7 @@ incident ("the day after") is resolved against that incident's date.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from . import claims as claims_stage
 from . import dates as dates_stage
@@ -18,7 +19,8 @@ from . import places as places_stage
 from . import tolls as tolls_stage
 from .actors import ActorMention
 from .claims import ClaimMention
-from .incidents import Incident, attempted
+from .incidents import Incident, attempted, foiled
+from .mentions import Mention
 from .parse import ParsedArticle
 from .places import PlaceMention
 from .schema import Event, EventType, Perpetrator, Span, Target
@@ -83,7 +85,7 @@ def _event(
         id=f"e{number}",
         type=_type(incident),
         methods=list(dict.fromkeys(method for m in attack for method in m.methods)),
-        status="attempted" if attack and all(attempted(m) for m in attack) else "accomplished",
+        status=_status(attack or [m for m in incident.mentions if m.kind == "harm"]),
         date=dates_stage.event_date(incident, anchor),
         location=location_stage.event_location(parsed, incident, perpetrators, places, article),
         perpetrators=perpetrators,
@@ -99,6 +101,16 @@ def _event(
         ],
         evidence=evidence,
     )
+
+
+def _status(mentions: list[Mention]) -> Literal["accomplished", "attempted", "foiled"]:
+    """Foiled when every attack word is a bomb or plot the authorities stopped ('defused a
+    bomb'); attempted when every one was tried and failed ('tried to kill the mayor')."""
+    if mentions and all(foiled(m) for m in mentions):
+        return "foiled"
+    if mentions and all(attempted(m) or foiled(m) for m in mentions):
+        return "attempted"
+    return "accomplished"
 
 
 def _type(incident: Incident) -> EventType:

@@ -242,7 +242,22 @@ def attempted(mention: Mention) -> bool:
         for c in head.children
     ):
         return True
+    if governor.lemma_.lower() == "fail" and head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "the bomb failed to explode"
     return governor.lemma_.lower() == "fail" and head.tag_ == "VB"
+
+
+# What the authorities do to a bomb or a plot that then never goes off.
+_FOILING_VERBS = frozenset(
+    "defuse deactivate dismantle disarm neutralize neutralise foil thwart avert frustrate "
+    "intercept".split()
+)
+
+
+def foiled(mention: Mention) -> bool:
+    """'police defused a bomb', 'a bomb was defused', 'troops thwarted an attack on the base'."""
+    head = mention.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _FOILING_VERBS
 
 
 def build_fragments(

@@ -156,6 +156,15 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "year",
             rf"\b(?:in|during|of|early|late|mid-)\s+(?P<year>{_YEAR})\b(?!\s*(?:people|members))",
         ),
+        # "the 2019 bombing of a church", "the 1998 embassy bombings": a year naming an attack
+        # (not "the 2000 soldiers": only before an attack word, at most two words on)
+        (
+            "year",
+            "year",
+            rf"(?<=\bthe\s)(?P<year>{_YEAR})(?=\s++(?:[\w'-]++\s++){{0,2}}?(?:bomb|attack|"
+            r"massacre|assassination|killing|shooting|ambush|kidnapping|abduction|raid|siege|"
+            r"hijacking|explosion|blast|hostage)[a-z]*+\b)",
+        ),
         ("relative", "rel", r"\b(?:the\s+)?day\s+before\s+yesterday\b"),
         (
             "relative",
