@@ -93,6 +93,20 @@ NO_INCIDENT = [
         id="burning-tyres",
     ),
     pytest.param(
+        "Students clashed with police in Lahore on Monday during a protest over exam fees. "
+        "Police fired tear gas and arrested 12 students.",
+        id="students-clash-with-police",
+    ),
+    pytest.param(
+        "Hundreds of supporters of the opposition candidate clashed with police in Kinshasa on "
+        "Monday. Police used tear gas and water cannon; no casualties were reported.",
+        id="supporters-clash-no-casualties",
+    ),
+    pytest.param(
+        "Thousands marched through the capital on Sunday. No one was hurt, organisers said.",
+        id="no-one-hurt-alone",
+    ),
+    pytest.param(
         "Australia and the United Nations openly clashed in Geneva on Monday over refugee policy.",
         id="diplomatic-clash",
     ),
@@ -116,6 +130,17 @@ STILL_ATTACKS = [
         "Gunmen shot dead two policemen during riots in the north of Kirkuk on Sunday.",
         "armed_assault",
         id="shot-during-riots",
+    ),
+    pytest.param(
+        "Several armed individuals shot repeatedly at the offices of a newspaper in Cali on "
+        "Friday night. There were no victims.",
+        "armed_assault",
+        id="shot-repeatedly-at-offices",
+    ),
+    pytest.param(
+        "Explosives shook seven bank branches in Medellin on Sunday but caused no fatalities.",
+        "bombing",
+        id="explosives-no-fatalities",
     ),
     pytest.param(
         "Sniper fire killed two soldiers near the checkpoint in Avdiivka on Sunday.",

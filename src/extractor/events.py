@@ -83,7 +83,7 @@ def _event(
             evidence.append(span)
     return Event(
         id=f"e{number}",
-        type=_type(incident),
+        type=_type(incident, parsed),
         methods=list(dict.fromkeys(method for m in attack for method in m.methods)),
         status=_status(attack or [m for m in incident.mentions if m.kind == "harm"]),
         date=dates_stage.event_date(incident, anchor),
@@ -113,14 +113,23 @@ def _status(mentions: list[Mention]) -> Literal["accomplished", "attempted", "fo
     return "accomplished"
 
 
-def _type(incident: Incident) -> EventType:
-    """The GTD-style type: the highest-ranked of the incident's non-weak attack words."""
+def _type(incident: Incident, parsed: ParsedArticle) -> EventType:
+    """The GTD-style type: the highest-ranked of the incident's non-weak attack words; with
+    none, explosives in its sentences make it a bombing ('explosives that caused no
+    fatalities')."""
     attack = [m for m in incident.mentions if m.kind == "attack" and m.counts_as_event]
     strong = [m for m in attack if not m.entry.weak] or attack
-    types = {m.type for m in strong if m.type}
+    types: set[str] = {m.type for m in strong if m.type}
     if not types:
         kidnapped = any(c.outcome == "kidnapped" and not c.aggregate for c in incident.counts)
-        types = {"kidnapping"} if kidnapped else {"armed_assault"}
+        sentences = [parsed.sentences[f.sentence] for f in incident.fragments]
+        explosives = any(
+            hit.value.kind == "cue"
+            and "ied" in hit.value.methods
+            and any(s.start <= hit.start < s.end for s in sentences)
+            for hit in parsed.triggers
+        )
+        types = {"kidnapping"} if kidnapped else {"bombing" if explosives else "armed_assault"}
     return next(t for t in TYPE_RANK if t in types)
 
 

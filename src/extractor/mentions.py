@@ -68,6 +68,11 @@ _PROTEST_FUEL = frozenset(
     "tyre tyres tire tires effigy effigies flag flags rubbish garbage trash bonfire bonfires "
     "barricade barricades".split()
 )
+# Who clashes with the police at a protest: unrest, not an armed clash.
+_CROWDS = frozenset(
+    "protesters protestors demonstrators students supporters rioters marchers strikers fans "
+    "youths crowd crowds mourners worshippers activists".split()
+)
 # A "clash", an "attack" or a "shot" among these words is a game: "the bowling attack".
 _SPORT_WORDS = frozenset(
     "cricket wicket wickets innings batsman batsmen bowler bowlers bowling spinner leg-spinner "
@@ -108,6 +113,10 @@ class Mention:
     cluster: int = -1
     sequence: Sequence | None = None
     notes: list[str] = field(default_factory=list)
+    # a casualty word counted only because the article has an attack word elsewhere
+    borrowed_support: bool = False
+    # "no casualties were reported" with no weapon in the sentence: a toll of zero, no incident
+    none_harmed: bool = False
 
     @property
     def doc(self) -> Doc:
@@ -141,14 +150,27 @@ class Mention:
 
     @property
     def counts_as_event(self) -> bool:
-        """Whether this mention can found an incident on its own."""
+        """Whether this mention can found an incident on its own ("no casualties" cannot)."""
         return (
             self.kind in ("attack", "harm")
             and self.supported
+            and not (self.kind == "harm" and self.none_harmed)
             and not self.negated
             and not self.hypothetical
             and not self.generic
         )
+
+
+def _none_harmed(head: Token) -> bool:
+    """'no casualties were reported', 'no one was hurt', 'none were injured'."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.lower_ in ("none", "nobody", "noone")
+        or (s.lower_ == "one" and any(c.lower_ == "no" for c in s.children))
+        for s in subjects
+    )
 
 
 def find_mentions(parsed: ParsedArticle) -> list[Mention]:
@@ -169,6 +191,14 @@ def find_mentions(parsed: ParsedArticle) -> list[Mention]:
             if mention.entry.needs == "people" and not mention.supported:
                 continue  # "the police seized two tonnes of cocaine": no attack word at all
             found.append(mention)
+    lenders = [m for m in found if m.kind == "attack" and not m.entry.weak]
+    if lenders and all("not violence" in m.notes for m in lenders):
+        # the attack words that lent their support all turned out to be no attack (a fire, a
+        # game, a protest): deaths told with nothing else are not an attack either
+        for mention in found:
+            if mention.borrowed_support:
+                mention.supported = False
+                mention.notes.append("no attack in the article")
     _cluster(found)
     return found
 
@@ -184,6 +214,12 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
         mention.supported = False
         mention.notes.append(f"modifies '{head.head.text}'")
         return mention
+    if mention.kind == "harm" and _none_harmed(head):
+        # "explosives that caused no fatalities" still tells of a bombing
+        mention.none_harmed = not any(
+            hit.value.kind == "cue" and mention.sent.start <= hit.start < mention.sent.end
+            for hit in parsed.triggers
+        )
     mention.negated = _is_negated(head, mention.kind)
     mention.hypothetical = _is_hypothetical(head)
     mention.generic = _is_generic(mention)
@@ -424,7 +460,14 @@ def _is_generic(mention: Mention) -> bool:
             c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in children
         ):
             return True  # "IS is attacking ...": ongoing activity
-    if any(child.lower_ in _HABITUAL_ADVERBS for child in children if child.dep_ == "advmod"):
+    habitual = {c.lower_ for c in children if c.dep_ == "advmod"} & _HABITUAL_ADVERBS
+    if (
+        habitual == {"repeatedly"}
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in children)
+    ):
+        habitual = set()  # "gunmen shot repeatedly at the offices": many shots, one attack
+    if habitual:
         return True
     # "there is almost every day at least one attack": a frequency makes it a pattern
     return bool(_FREQUENCY_RE.search(mention.sent.text))
@@ -499,9 +542,12 @@ def _non_violent(mention: Mention, parsed: ParsedArticle | None = None) -> bool:
 
 
 def _non_violent_attack(mention: Mention, lowered: set[str]) -> bool:
-    """'a gas cylinder exploded', 'set fire to tyres', 'bushfires burning', 'the storm hit'."""
+    """'a gas cylinder exploded', 'set fire to tyres', 'bushfires burning', 'the storm hit',
+    'students clashed with police'."""
     head = mention.head
     lemma = mention.entry.lemma
+    if lemma == "clash" and _crowd_clash(head):
+        return True
     if lemma == "blast" and _accidental_blast(head):
         return True
     if lemma == "set fire":
@@ -520,6 +566,21 @@ def _non_violent_attack(mention: Mention, lowered: set[str]) -> bool:
         return True  # "fires burning around Sydney", "bushfires razed homes"
     # the weather; one storms a building with a verb
     return lemma == "raid" and head.lower_ in ("storm", "storms") and head.pos_ != "VERB"
+
+
+def _crowd_clash(head: Token) -> bool:
+    """'students clashed with police', 'clashes between protesters and security forces'."""
+    sides = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sides += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    sides += [c for side in sides for c in side.conjuncts]
+    sides += [g for side in sides for c in side.children if c.lower_ == "of" for g in c.children]
+    return any(side.lower_ in _CROWDS for side in sides)
 
 
 def _game(mention: Mention, lowered: set[str], window: Span, text: str) -> bool:
@@ -634,6 +695,7 @@ def _has_support(mention: Mention, parsed: ParsedArticle) -> bool:
             "murder",
         ):
             return True  # "gunmen killed", "X was killed": killing is violence by someone
+        mention.borrowed_support = True
         return any(h.value.kind == "attack" and not h.value.weak for h in parsed.triggers)
     return _physical_object(mention)
 
@@ -651,7 +713,8 @@ _PHYSICAL = frozenset(
     "building buildings house houses home homes vehicle vehicles bus buses truck trucks car cars "
     "school schools church churches mosque mosques market markets hotel hotels embassy bank "
     "banks plant pipeline pipelines tower towers bridge bridges farm farms residence airport "
-    "prison jail hospital restaurant shop shops store stores substation train ship".split()
+    "prison jail hospital restaurant shop shops store stores substation train ship facility "
+    "facilities premises newspaper offices".split()
 )
 
 
@@ -660,6 +723,7 @@ def _armed_actor_near(mention: Mention) -> bool:
     return any(
         (token.lower_ in _ARMED and not _team_squad(token))
         or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
+        or (token.lower_ in ("armed", "masked", "hooded") and token.dep_ == "amod")
         for token in sentence
     )
 
