@@ -161,6 +161,38 @@ class Mention:
         )
 
 
+# Words of an accident or disaster story, anywhere in it: with no attack word in the article,
+# "the pilot was killed" and "three deaths" belong to the crash, the collapse, the tragedy.
+_ACCIDENT_STORY = frozenset("crashed collapsed collapse tragedy manslaughter coroner".split())
+
+
+def _accident_story(found: list[Mention], parsed: ParsedArticle) -> None:
+    """Deaths in an article that tells of an accident and of no attack are not attacks."""
+    if any(
+        m.kind == "attack" and not m.entry.weak and "not violence" not in m.notes for m in found
+    ):
+        return  # even a feared or suspected attack ("the crash may have been a bomb") stays
+    told = set(_LOWER_WORDS.findall(parsed.text.lower()))
+    if not told & (_NON_ATTACK_HARM | _ACCIDENT_STORY):
+        return
+    for mention in found:
+        if mention.kind != "harm" or not mention.supported:
+            continue
+        sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
+        armed = any(
+            hit.value.kind == "cue" and mention.sent.start <= hit.start < mention.sent.end
+            for hit in parsed.triggers
+        )
+        if (
+            armed
+            or _armed_actor_near(mention, speakers=False)
+            or _attack_words_in(mention, sentence)
+        ):
+            continue
+        mention.supported = False
+        mention.notes.append("an accident story")
+
+
 def _none_harmed(head: Token) -> bool:
     """'no casualties were reported', 'no one was hurt', 'none were injured'."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -191,6 +223,7 @@ def find_mentions(parsed: ParsedArticle) -> list[Mention]:
             if mention.entry.needs == "people" and not mention.supported:
                 continue  # "the police seized two tonnes of cocaine": no attack word at all
             found.append(mention)
+    _accident_story(found, parsed)
     lenders = [m for m in found if m.kind == "attack" and not m.entry.weak]
     if lenders and all("not violence" in m.notes for m in lenders):
         # the attack words that lent their support all turned out to be no attack (a fire, a
@@ -718,10 +751,19 @@ _PHYSICAL = frozenset(
 )
 
 
-def _armed_actor_near(mention: Mention) -> bool:
+_SPEECH = frozenset("say tell report state add confirm announce".split())
+
+
+def _armed_actor_near(mention: Mention, *, speakers: bool = True) -> bool:
+    """An armed actor in the sentence; without `speakers`, not one that only tells the news
+    ('the pilot was killed, police said')."""
     sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
     return any(
-        (token.lower_ in _ARMED and not _team_squad(token))
+        (
+            token.lower_ in _ARMED
+            and not _team_squad(token)
+            and (speakers or token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SPEECH)
+        )
         or (token.ent_type_ == "ORG" and token.dep_ == "nsubj")
         or (token.lower_ in ("armed", "masked", "hooded") and token.dep_ == "amod")
         for token in sentence
