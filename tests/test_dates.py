@@ -226,9 +226,11 @@ def anchor_of(
         ("BAMAKO, 5 March 2022 (AFP) - Eight soldiers were killed on Friday.", d(3, 5, 2022)),
         ("LIMA, 22 MAR 90 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST.", d(3, 22, 1990)),
         ("SAN SALVADOR, 12 JAN 90 (DPA) -- A BOMB EXPLODED.", d(1, 12, 1990)),
-        # a numeric dateline reads day first
-        ("01/02/2021: Gunmen attacked a bus near Jos.", d(2, 1, 2021)),
+        # a numeric entry label ("MM/DD/YYYY:", the convention of incident databases) reads
+        # month first unless the numbers say otherwise; a numeric wire dateline day first
+        ("01/02/2021: Gunmen attacked a bus near Jos.", d(1, 2, 2021)),
         ("25/11/2021: Gunmen attacked a bus near Jos.", d(11, 25, 2021)),
+        ("JOS, 01/02/2021 (AFP) - Gunmen attacked a bus near Jos.", d(2, 1, 2021)),
     ],
 )
 def test_dateline_anchor(text: str, expected: dt.date) -> None:

@@ -290,3 +290,46 @@ def test_a_count_that_looks_like_a_year_does_not_date_the_attack(extractor: Extr
         "Saturday, killing four traders."
     )
     assert dates_of(extractor, text, d(22)) == [(d(20), d(20))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "01/17/2014: An explosive device detonated near a market in Maiduguri, Borno state, "
+            "Nigeria. At least 43 people were killed in the blast.",
+            dt.date(2014, 1, 17),
+            id="month-first-by-its-numbers",
+        ),
+        pytest.param(
+            "12/03/2015: Assailants opened fire on a checkpoint in Kirkuk city, Iraq. Two "
+            "soldiers were killed in the attack.",
+            dt.date(2015, 12, 3),
+            id="ambiguous-label-month-first",
+        ),
+        pytest.param(
+            "06/22/2008: Assailants abducted a contractor from his home in Kandahar city. He "
+            "was released on 07/01/2008 after a ransom was paid.",
+            dt.date(2008, 6, 22),
+            id="the-label-not-the-release",
+        ),
+    ],
+)
+def test_an_entry_label_dates_its_incident(
+    extractor: Extractor, text: str, expected: dt.date
+) -> None:
+    # incident summaries and chronologies open with the date of what they tell
+    found = events(extractor, text, d(22))
+    assert [(e.date.start, e.date.end, e.date.precision) for e in found][:1] == [
+        (expected, expected, "day")
+    ]
+
+
+def test_the_text_decides_the_order_of_its_numeric_dates(extractor: Extractor) -> None:
+    # 22 cannot be a month, so the text writes month first: its 07/01 is 1 July
+    text = (
+        "Gunmen abducted a contractor in Kandahar city on 06/22/2008, police said. The gunmen "
+        "attacked his brother's shop on 07/01/2008."
+    )
+    found = dates_of(extractor, text, dt.date(2008, 7, 5))
+    assert (dt.date(2008, 7, 1), dt.date(2008, 7, 1)) in found

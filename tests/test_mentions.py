@@ -153,6 +153,11 @@ STILL_ATTACKS = [
         id="explosives-no-fatalities",
     ),
     pytest.param(
+        "Unknown assailants set fire to a school in Timbuktu, Mali.",
+        "arson",
+        id="set-is-past",
+    ),
+    pytest.param(
         "Sniper fire killed two soldiers near the checkpoint in Avdiivka on Sunday.",
         "armed_assault",
         id="sniper-fire",

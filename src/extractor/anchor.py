@@ -44,7 +44,9 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
     from_name = _filename_date(article.source)
     latest = _latest_explicit(parsed.text)
     if dateline and dateline.date_text and dateline.date_start is not None:
-        resolved = resolve_explicit_text(dateline.date_text, None)
+        # an entry label keeps its colon: "12/03/2015:" is read as the entry convention has it
+        label = dateline.date_text + (":" if dateline.entry else "")
+        resolved = resolve_explicit_text(label, None)
         source: PublishedSource = "dateline"
         if resolved is None:
             # 'BEIRUT, Nov 22 (Reuters)': the day is the dateline's, the year the file name's,
@@ -52,7 +54,7 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
             near = from_name or article.published
             if near is None and latest is not None:
                 near, source = latest[0] + _ESTIMATE_REACH, "estimate"
-            resolved = resolve_explicit_text(dateline.date_text, near) if near else None
+            resolved = resolve_explicit_text(label, near) if near else None
         if resolved is not None:
             evidence = Span(
                 start=dateline.date_start,

@@ -48,6 +48,9 @@ class Dateline:
     date_text: str | None = None
     date_start: int | None = None
     agency: str | None = None
+    # "12/03/2015: Gunmen attacked ...": a date alone before a colon labels an entry of a
+    # chronology or an incident summary; it is the date of what the entry tells
+    entry: bool = False
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -73,6 +76,7 @@ def find_dateline(text: str) -> Dateline | None:
             date_text=groups.get("date"),
             date_start=match.start("date") if groups.get("date") else None,
             agency=(groups.get("agency") or "").strip() or None,
+            entry=pattern is _DATE_ONLY and match.group().rstrip().endswith(":"),
         )
     return None
 

@@ -100,11 +100,9 @@ class _Chain:
 def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.date | None) -> None:
     """Give each fragment the date its segment states, chained dates resolved in order; a
     fragment with no date of its own but a report date gets the 'on or before' interval."""
-    found = [
-        d
-        for d in find_dates(parsed.text)
-        if not (parsed.dateline and d.start < parsed.dateline.end)
-    ]
+    dateline = parsed.dateline
+    found = [d for d in find_dates(parsed.text) if not (dateline and d.start < dateline.end)]
+    entry = _entry_date(parsed, anchor)
     heads: dict[int, set[int]] = {}
     for fragment in fragments:
         for mention in fragment.mentions:
@@ -147,10 +145,30 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
                 if days or not chain.mention.group("step"):
                     evidence = _span(parsed, chain.mention.start, len(chain.mention.text))
                     fragment.date = shift(base.date, days, chain.mention.text, evidence)
+        if not _real(fragment.date) and entry is not None and _first_told(parsed, fragment):
+            fragment.date = entry
         if fragment.date is None:
             fragment.date = context.bound(found)
         if _real(fragment.date) and fragment.founding:
             dated.append(fragment)
+
+
+def _entry_date(parsed: ParsedArticle, anchor: dt.date | None) -> EventDate | None:
+    """The date that labels a chronology entry or an incident summary ('12/03/2015: ...')."""
+    dateline = parsed.dateline
+    if dateline is None or not dateline.entry:
+        return None
+    for mention in find_dates(parsed.text, end=dateline.end):
+        if mention.kind in ("explicit", "iso", "numeric"):
+            return resolve(mention, anchor, _span(parsed, mention.start, len(mention.text)))
+    return None
+
+
+def _first_told(parsed: ParsedArticle, fragment: Fragment) -> bool:
+    """Whether a fragment lies in the first sentence of the story, right after its dateline."""
+    body = parsed.dateline.end if parsed.dateline else 0
+    first = next((s.index for s in parsed.sentences if s.start >= body), None)
+    return fragment.sentence == first
 
 
 def _real(date: EventDate | None) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .mentions import Mention, Sequence
+from .mentions import Mention, Sequence, same_form_past
 from .parse import ParsedArticle
 from .places import SCENE_CUES, PlaceMention, aftermath, conflict, specificity
 from .roles import role_arguments
@@ -162,8 +162,10 @@ class Incident:
             if not mention.counts_as_event:
                 continue
             head = mention.head
-            if head.tag_ in ("VBD", "VBN") or (
-                head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "conj")
+            if (
+                head.tag_ in ("VBD", "VBN")
+                or same_form_past(head)
+                or (head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "acl", "conj"))
             ):
                 return True
             if attempted(mention):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -318,7 +319,34 @@ def _find_all(text: str) -> tuple[DateMention, ...]:
                 mention = _mention(kind, match, text, taken)
                 if mention is not None:
                     found.append(mention)
-    return tuple(sorted(found, key=lambda d: d.start))
+    return tuple(sorted(_numeric_orders(found, text), key=lambda d: d.start))
+
+
+_ENTRY_LABEL = re.compile(r"\A\s*+\d{1,2}/\d{1,2}/\d{2,4}\s*+:")
+
+
+def _numeric_orders(found: list[DateMention], text: str) -> list[DateMention]:
+    """One order for every numeric date of a text: '06/22/2008 ... released on 07/01/2008' is
+    month first throughout, since 22 cannot be a month. Undecided texts keep the default."""
+    orders = set()
+    for mention in found:
+        if mention.kind == "numeric":
+            first, second = int(mention.group("day") or 0), int(mention.group("mnum") or 0)
+            if second > 12 >= first:
+                orders.add("md")
+            elif first > 12 >= second:
+                orders.add("dm")
+    if not orders and _ENTRY_LABEL.match(text):
+        # an incident summary or chronology entry labelled "12/03/2015: ..." follows the
+        # convention of the databases that write them (GTD's summaries): month first
+        orders.add("md")
+    if len(orders) != 1:
+        return found
+    order = orders.pop()
+    return [
+        dataclasses.replace(m, groups=(*m.groups, ("order", order))) if m.kind == "numeric" else m
+        for m in found
+    ]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -389,7 +417,7 @@ def explicit_day(mention: DateMention, anchor: dt.date | None) -> dt.date | None
             mention.group("mnum") or 0
         )
         if mention.kind == "numeric":
-            month, day = _numeric_order(day, month)
+            month, day = _numeric_order(day, month, mention.group("order"))
         year = _year(mention.group("year"), anchor)
         if year is not None:
             return dt.date(year, month, day)
@@ -416,9 +444,10 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _numeric_order(first: int, second: int) -> tuple[int, int]:
-    """'01/02/2021': day/month unless the first number cannot be a day's month partner."""
-    if second > 12 >= first:
+def _numeric_order(first: int, second: int, order: str | None = None) -> tuple[int, int]:
+    """'01/02/2021': day/month unless the first number cannot be a day's month partner, or the
+    text's other numeric dates are month first."""
+    if order == "md" or second > 12 >= first:
         return first, second  # month/day in US order: 02/13 -> (month 2, day 13)
     return second, first
 
