@@ -592,3 +592,31 @@ def test_what_stood_where_the_bomb_went_off_is_a_target(text: str, target: str) 
 def test_the_town_where_a_bomb_went_off_is_no_target() -> None:
     event = only_event("A bomb exploded in Arequipa on Sunday, near the main square.")
     assert not any("arequipa" in t.name.lower() for t in event.targets), event.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        pytest.param(
+            "A grenade was thrown at the residence of a judge in Bogota on Monday. The house was "
+            "damaged. The National Liberation Army (ELN) was suspected.",
+            "suspected",
+            id="was-suspected",
+        ),
+        pytest.param(
+            "Assailants opened fire on a checkpoint in Kirkuk on Monday, killing two soldiers. "
+            "Officials attributed the attack to the Islamic State.",
+            "accused",
+            id="attributed-to",
+        ),
+        pytest.param(
+            "Assailants opened fire on a checkpoint in Kirkuk on Monday, killing two soldiers. "
+            "The Islamic State has been active in the province for years.",
+            "implied",
+            id="only-named",
+        ),
+    ],
+)
+def test_a_later_sentence_says_how_the_group_is_blamed(text: str, attribution: str) -> None:
+    perpetrators = [p for p in only_event(text).perpetrators if p.actor_id]
+    assert [p.attribution for p in perpetrators] == [attribution]

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .actor_index import ActorIndex, GroupEntry, NounHit, load_actor_index, regular_plural
 from .mentions import Mention
-from .parse import ParsedArticle
+from .parse import ParsedArticle, Sentence
 from .roles import (
     NAME_ENTITIES,
     Role,
@@ -224,6 +224,7 @@ def _implied(
             continue
         match = _nearest_match(matches, mention.start)
         group = match.value
+        sentence = context.parsed.sentence_at(match.start)
         implied.append(
             ActorMention(
                 "perpetrator",
@@ -235,11 +236,31 @@ def _implied(
                 group.kind,
                 group.id,
                 group.countries[0] if len(group.countries) == 1 else None,
-                "implied",
+                _stated_attribution(sentence, mention),
                 syntactic=False,
             )
         )
     return implied
+
+
+# A sentence naming a group with no attack word of its own may still say how the attack is
+# laid at its door: "The ELN was suspected", "sources attributed the attack to ISIL".
+_SUSPECTED_WORDS = re.compile(r"\b(?:suspect\w*|believed|thought|presumed)\b", re.IGNORECASE)
+_ACCUSED_WORDS = re.compile(
+    r"\b(?:blam\w*|accus\w*|attribut\w*|held\s+responsible)\b", re.IGNORECASE
+)
+
+
+def _stated_attribution(sentence: Sentence | None, mention: Mention) -> Attribution:
+    """How the sentence that names an implied group attributes the attack, when it follows the
+    attack closely ('A grenade was thrown at a judge's house. ... The ELN was suspected.')."""
+    if sentence is None or not 0 <= sentence.index - mention.sent.index <= 3:
+        return "implied"
+    if _ACCUSED_WORDS.search(sentence.text):
+        return "accused"
+    if _SUSPECTED_WORDS.search(sentence.text):
+        return "suspected"
+    return "implied"
 
 
 def _nearest_match(matches: list[Match[GroupEntry]], offset: int) -> Match[GroupEntry]:
