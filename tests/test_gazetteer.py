@@ -27,6 +27,7 @@ from extractor.gazetteer import (
     _build_payload,
     _FoldedMatcher,
     load_place_index,
+    unit_name,
 )
 from extractor.text import NameMatcher
 
@@ -457,3 +458,18 @@ def test_a_fresh_process_loads_the_cached_index(tmp_path: Path) -> None:
         sizes.append(int(out[3]))
     assert list(tmp_path.glob("places-*.marshal"))
     assert sizes[0] == sizes[1] > 250_000
+
+
+@pytest.mark.parametrize(
+    ("geonames", "written"),
+    [
+        ("Muhafazat Kirkuk", "Kirkuk"),
+        ("Wilayat-e Baghlan", "Baghlan"),
+        ("Wilaya de M'Sila", "M'Sila"),
+        ("Mayorality of Baghdad", "Baghdad"),
+        ("Ostrobothnia", "Ostrobothnia"),  # a name that only starts like a prefix
+        ("Basra Governorate", "Basra Governorate"),  # an English unit word stays (scorers drop it)
+    ],
+)
+def test_a_province_is_named_without_a_local_word_for_province(geonames: str, written: str) -> None:
+    assert unit_name(geonames) == written

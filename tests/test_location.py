@@ -157,3 +157,12 @@ def test_a_second_spelling_is_the_same_unknown_place(extractor: Extractor) -> No
     loc = located(extractor, text)
     assert loc.name in ("Tondapalli", "Tondapali") and loc.country_code == "IN", loc
     assert loc.admin1 == "Chhattisgarh" and loc.precision == "near", loc
+
+
+def test_a_province_takes_the_name_analysts_write(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on a checkpoint in Kirkuk city, Kirkuk governorate, Iraq, on Monday, "
+        "killing two soldiers."
+    )
+    location = located(extractor, text)
+    assert (location.admin1, location.country_code) == ("Kirkuk", "IQ")

@@ -22,6 +22,7 @@ import logging
 import marshal
 import math
 import os
+import re
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
@@ -86,6 +87,20 @@ class PlaceEntry:
     def geonames_id(self) -> int | None:
         """The GeoNames id, for entries that have one."""
         return int(self.id) if self.id.isdigit() else None
+
+
+# GeoNames names some provinces with the local word for province before the name ("Muhafazat
+# Kirkuk", "Wilayat-e Baghlan", "Wilaya de M'Sila", "Mayorality of Baghdad"); analysts and
+# their datasets write the name alone.
+_UNIT_PREFIX = re.compile(
+    r"^(?:Mu[hḩ][aā]faz[aā]?[tţ]|Wil[aā]yat-e|Wil[aā]yat|Wilaya de|Wilaya d'|Mayorality of|"
+    r"Ost[aā]n-e|Provincia de|Provincia del|Departamento de|Departamento del)\s+(?=\S)"
+)
+
+
+def unit_name(name: str) -> str:
+    """A province's name without a local word for province before it."""
+    return _UNIT_PREFIX.sub("", name, count=1)
 
 
 class PlaceIndex:
@@ -357,7 +372,11 @@ class PlaceIndex:
             country = None if country_row is None else self._lines[country_row].split("\t", 3)[2]
         if cc and code:
             unit_row = self._units.get(f"{cc}.{code}")
-            admin1 = None if unit_row is None else self._lines[unit_row].split("\t", 3)[2]
+            admin1 = (
+                None if unit_row is None else unit_name(self._lines[unit_row].split("\t", 3)[2])
+            )
+        if kind == "admin1":
+            name = unit_name(name)
         names = tuple(alt for alt in alternates.split("|") if alt) + self._extra.get(row, ())
         return PlaceEntry(
             id=place_id,
