@@ -166,3 +166,31 @@ def test_a_province_takes_the_name_analysts_write(extractor: Extractor) -> None:
     )
     location = located(extractor, text)
     assert (location.admin1, location.country_code) == ("Kirkuk", "IQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        pytest.param(
+            "A man drove a truck into a crowd celebrating Bastille Day in Nice on Thursday night, "
+            "killing 84 people. The Islamic State group claimed the attack.",
+            "Nice",
+            "FR",
+            id="a-common-word-named-as-a-scene",
+        ),
+        pytest.param(
+            "Gunmen killed 132 civilians in an overnight raid on a village in Yagha province, "
+            "Burkina Faso, the government said on Saturday.",
+            None,
+            "BF",
+            id="a-country-the-ner-reads-as-a-person",
+        ),
+    ],
+)
+def test_scene_named_in_mixed_case(
+    extractor: Extractor, text: str, name: str | None, country: str
+) -> None:
+    location = located(extractor, text)
+    assert location.country_code == country
+    if name is not None:
+        assert location.name == name

@@ -83,15 +83,29 @@ def recognise(parsed: ParsedArticle) -> list[PlaceMention]:
     text = parsed.text
     blocked = _blocked_spans(parsed)
     person_words = _person_words(parsed)
+    ner_places = _ner_places(parsed)
     found: list[PlaceMention] = []
     for match in index().find_in(text, all_caps=parsed.all_caps):
         cue, direction = _cue_before(text, match.start)
+        # "in Nice", "in Reading": a common word written with a capital after a scene word,
+        # which the NER also reads as a place, is the place (mixed case only)
+        named_scene = cue in SCENE_CUES and (match.start, match.end) in ner_places
         if not _plausible(
-            match.text, match.key, match.value, parsed, blocked, match.start, match.end, cue
+            match.text,
+            match.key,
+            match.value,
+            parsed,
+            blocked,
+            match.start,
+            match.end,
+            cue,
+            named_scene=named_scene,
         ):
             continue
-        if match.key in person_words and cue not in SCENE_CUES:
-            continue  # "Guerrero" named as a person elsewhere in the article
+        country = any(e.kind == "country" and fold(e.name) == match.key for e in match.value)
+        if match.key in person_words and cue not in SCENE_CUES and not country:
+            continue  # "Guerrero" named as a person elsewhere in the article; "Burkina Faso"
+            # read as a person's name by the NER is still the country
         found.append(
             PlaceMention(
                 match.start,
@@ -301,6 +315,19 @@ def _demonym(raw: str, all_caps: bool) -> bool:
     )
 
 
+def _ner_places(parsed: ParsedArticle) -> set[tuple[int, int]]:
+    """The spans the NER labels as places, in mixed-case text (in capitals it guesses)."""
+    if parsed.all_caps:
+        return set()
+    spans = set()
+    for sent in parsed.parsed:
+        assert sent.doc is not None
+        for ent in sent.doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                spans.add((sent.start + ent.start_char, sent.start + ent.end_char))
+    return spans
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -328,13 +355,15 @@ def _plausible(
     start: int,
     end: int,
     cue: str,
+    *,
+    named_scene: bool = False,
 ) -> bool:
     """Whether a gazetteer hit reads as a place here."""
     if not candidates or key in _GENERIC or _DATE_LIKE.match(key):
         return False
     top = candidates[0]
     big_unit = top.kind in ("country", "admin1") and fold(top.name) == key
-    if _all_common(raw) and not big_unit:
+    if _all_common(raw) and not big_unit and not (named_scene and raw[:1].isupper()):
         return False  # "KILL", "THEM", "JUSTICE": words, not places, in capitals
     groups, persons, orgs = blocked
     if _overlaps(groups, start, end) and not (big_unit and top.kind == "country"):
