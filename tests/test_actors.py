@@ -620,3 +620,21 @@ def test_the_town_where_a_bomb_went_off_is_no_target() -> None:
 def test_a_later_sentence_says_how_the_group_is_blamed(text: str, attribution: str) -> None:
     perpetrators = [p for p in only_event(text).perpetrators if p.actor_id]
     assert [p.attribution for p in perpetrators] == [attribution]
+
+
+def test_suicide_bombers_are_one_party_of_a_bombing() -> None:
+    event = only_event(
+        "Suicide bombers struck three churches and two hotels in Colombo on Sunday, killing at "
+        "least 207 people, police said."
+    )
+    assert event.type == "bombing"
+    assert [(p.name, p.kind) for p in event.perpetrators] == [("Suicide bombers", "unknown_armed")]
+
+
+def test_sources_who_tell_of_an_attack_do_not_claim_it() -> None:
+    event = only_event(
+        "GUNMEN KILLED FIVE PEOPLE WHEN THEY OPENED FIRE ON A BUS NEAR KHAN YUNIS ON TUESDAY, "
+        "MILITARY SOURCES SAID."
+    )
+    assert all(p.attribution != "claimed" for p in event.perpetrators)
+    assert event.claim is None or event.claim.status != "claimed"

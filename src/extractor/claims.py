@@ -431,8 +431,8 @@ def _self_report(
         if speaker_verb is None:
             continue
         speaker = next((c for c in speaker_verb.children if c.dep_ == "nsubj"), None)
-        if speaker is None:
-            continue
+        if speaker is None or speaker.lemma_.lower() in _INFORMANTS:
+            continue  # "military sources said they opened fire": they are the gunmen
         group = context.actor(mention, speaker, "perpetrator")
         if group is None or not (group.actor_id or group.kind in ("state_forces", "police")):
             continue
@@ -443,6 +443,8 @@ def _self_report(
     return None
 
 
+# Who tells of an attack without speaking for any side of it.
+_INFORMANTS = frozenset("source witness resident report medium observer analyst doctor".split())
 _PERFORM_VERBS = frozenset(
     "inflict cause carry launch stage mount conduct commit perpetrate execute".split()
 )

@@ -495,10 +495,16 @@ def _is_generic(mention: Mention) -> bool:
             and head.head.head.lower_ in _SERIES_NOUNS
         ):
             return True
+        agents_of_a_past_act = (
+            head.lower_.endswith(("bombers", "attackers"))
+            and head.dep_ == "nsubj"
+            and head.head.tag_ == "VBD"
+        )  # "suicide bombers struck three churches": the people of one attack
         if (
             not any(child.dep_ in ("det", "nummod", "poss") for child in children)
             and head.dep_ in ("nsubj", "dobj", "pobj", "conj", "attr")
             and mention.kind == "attack"
+            and not agents_of_a_past_act
         ):
             # "attacks, bombings and ambushes claimed or attributed to ISIS": bare plurals
             return not _has_specific_anchor(head)

@@ -137,8 +137,12 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 args += [("target", g) for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "poss":
                 args.append(("target" if victim_noun else "perpetrator", child))
-            elif child.dep_ in ("compound", "amod", "nmod") and not victim_noun:
-                args.append(("modifier", child))
+            elif (
+                child.dep_ in ("compound", "amod", "nmod")
+                and not victim_noun
+                and not mention.span.start <= child.i < mention.span.end
+            ):
+                args.append(("modifier", child))  # not a word of the mention ("Suicide bombers")
         if head.dep_ == "dobj" and head.head.lemma_.lower() in (
             "carry",
             "launch",
