@@ -222,3 +222,32 @@ def test_called_to_claim_is_a_claim_by_the_group_spoken_for(text: str) -> None:
     assert event.claim is not None and event.claim.status == "claimed", event.claim
     assert event.claim.channel == "phone_call"
     assert [p.attribution for p in event.perpetrators if p.actor_id == "eln"] == ["claimed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        pytest.param(
+            "Gunmen attacked two hotels in Mumbai on Wednesday night, killing 101 people. A "
+            "little-known group, the Deccan Mujahideen, claimed responsibility.",
+            ["Deccan Mujahideen"],
+            id="group-in-apposition",
+        ),
+        pytest.param(
+            "Gunmen attacked two hotels in Mumbai on Wednesday night, killing 101 people. The "
+            "Deccan Mujahideen claimed responsibility in an email.",
+            ["Deccan Mujahideen"],
+            id="group-as-subject",
+        ),
+        pytest.param(
+            "Gunmen attacked two hotels in Mumbai on Wednesday night, killing 101 people. A "
+            "spokesman, Ali Hassan, claimed responsibility.",
+            [],
+            id="a-person-speaking-is-no-group",
+        ),
+    ],
+)
+def test_a_claimant_missing_from_the_gazetteer_keeps_its_name(text: str, by: list[str]) -> None:
+    claim = only_event(text).claim
+    assert claim is not None and claim.status == "claimed"
+    assert claim.by == by

@@ -573,6 +573,33 @@ def _claimant(context: _Context, about: Mention, subject: Token) -> ActorMention
         return actor
     if actor is not None and actor.kind in ("state_forces", "police", "criminal_group"):
         return actor
+    return None if context.parsed.all_caps else _unlisted_group(about, subject)
+
+
+_GROUP_NOUNS = frozenset("group organization organisation movement front army faction".split())
+
+
+def _unlisted_group(about: Mention, subject: Token) -> ActorMention | None:
+    """A group our gazetteer lacks, named as the claimant: 'a little-known group, the Deccan
+    Mujahideen, claimed responsibility', 'the Deccan Mujahideen claimed'. Mixed case only
+    (the caller's check): in capitals every word looks like a name."""
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    for head in heads:
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE", "LOC", "DATE"):
+            continue
+        words = [t for t in head.subtree if t.pos_ == "PROPN" or t.dep_ == "compound"]
+        words = [t for t in words if t.i <= head.i and t.ent_type_ not in ("PERSON", "GPE")]
+        if not words:
+            continue
+        first, last = words[0], head
+        if subject is not head and subject.lemma_.lower() not in _GROUP_NOUNS:
+            continue  # "a spokesman, Ali Hassan, claimed": a person speaking, not a group
+        offset = about.sent.start
+        start, end = offset + first.idx, offset + last.idx + len(last.text)
+        text = subject.doc.text[first.idx : last.idx + len(last.text)]
+        return ActorMention(
+            "perpetrator", about, start, end, text, text, "armed_group", syntactic=False
+        )
     return None
 
 
