@@ -118,6 +118,9 @@ class PlaceIndex:
         self._entries: dict[int, PlaceEntry] = {}
         self._matcher: _FoldedMatcher | None = None
         self._members: dict[str, list[int]] | None = None
+        self._last_found: (
+            tuple[tuple[str, bool], tuple[Match[tuple[PlaceEntry, ...]], ...]] | None
+        ) = None
         self._grids: dict[
             tuple[str, ...], dict[tuple[int, int], list[tuple[int, float, float]]]
         ] = {}
@@ -283,7 +286,9 @@ class PlaceIndex:
             grid.setdefault((math.floor(plat), math.floor(plon)), []).append((row, plat, plon))
         return grid
 
-    def find_in(self, text: str, *, all_caps: bool) -> list[Match[tuple[PlaceEntry, ...]]]:
+    def find_in(
+        self, text: str, *, all_caps: bool, tokens: list[Word] | None = None
+    ) -> list[Match[tuple[PlaceEntry, ...]]]:
         """Toponyms in raw text, longest match first, each with every candidate entry.
 
         Names that are common words ("Hope", "Mobile", "Said") match in mixed-case text only
@@ -295,7 +300,16 @@ class PlaceIndex:
         joins the match and moves units or settlements to the front, as does one right before
         ("the province of Daraa") without joining it.
         """
-        tokens = words(text)
+        if self._last_found is not None and self._last_found[0] == (text, all_caps):
+            return list(self._last_found[1])  # truecasing and recognition ask in turn
+        found = self._find_in(text, all_caps=all_caps, tokens=tokens)
+        self._last_found = ((text, all_caps), tuple(found))
+        return found
+
+    def _find_in(
+        self, text: str, *, all_caps: bool, tokens: list[Word] | None
+    ) -> list[Match[tuple[PlaceEntry, ...]]]:
+        tokens = words(text) if tokens is None else tokens
         position = {token.start: i for i, token in enumerate(tokens)}
         found: list[Match[tuple[PlaceEntry, ...]]] = []
         for match in self._name_matcher().finditer(text, tokens=tokens):

@@ -72,7 +72,7 @@ def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     """Spans of place names, for truecasing ALL CAPS text before the NER reads it."""
     return [
         (m.start, m.end, "title")
-        for m in index().find_in(parsed.text, all_caps=parsed.all_caps)
+        for m in index().find_in(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
         if m.value and not _all_common(m.text)
     ]  # "TO BE" is not the town of Be
 
@@ -85,7 +85,7 @@ def recognise(parsed: ParsedArticle) -> list[PlaceMention]:
     person_words = _person_words(parsed)
     ner_places = _ner_places(parsed)
     found: list[PlaceMention] = []
-    for match in index().find_in(text, all_caps=parsed.all_caps):
+    for match in index().find_in(text, all_caps=parsed.all_caps, tokens=parsed.words):
         cue, direction = _cue_before(text, match.start)
         # "in Nice", "in Reading": a common word written with a capital after a scene word,
         # which the NER also reads as a place, is the place (mixed case only)
