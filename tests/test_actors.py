@@ -638,3 +638,32 @@ def test_sources_who_tell_of_an_attack_do_not_claim_it() -> None:
     )
     assert all(p.attribution != "claimed" for p in event.perpetrators)
     assert event.claim is None or event.claim.status != "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator", "target"),
+    [
+        pytest.param(
+            "Al Shabaab detonated an IED targeting an AMISOM convoy in Afgooye on Sunday.",
+            "al_shabaab",
+            "African Union Mission in Somalia",
+            id="targeting",
+        ),
+        pytest.param(
+            "Three policemen were killed when Maoists triggered an IED blast at Kirandul on "
+            "Sunday.",
+            None,
+            "policemen",
+            id="triggered-a-blast",
+        ),
+    ],
+)
+def test_what_an_explosive_targeted_and_who_set_it_off(
+    text: str, perpetrator: str | None, target: str
+) -> None:
+    event = only_event(text)
+    assert target in [t.name for t in event.targets]
+    if perpetrator is not None:
+        assert perpetrator in perpetrator_ids(event)
+    else:
+        assert [p.name for p in event.perpetrators] == ["Maoists"]

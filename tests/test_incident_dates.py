@@ -333,3 +333,13 @@ def test_the_text_decides_the_order_of_its_numeric_dates(extractor: Extractor) -
     )
     found = dates_of(extractor, text, dt.date(2008, 7, 5))
     assert (dt.date(2008, 7, 1), dt.date(2008, 7, 1)) in found
+
+
+def test_a_chronology_entry_with_a_month_name(extractor: Extractor) -> None:
+    text = (
+        "May 9: Three policemen were killed when Maoists triggered an IED blast at Kirandul in "
+        "Dantewada District."
+    )
+    assert dates_of(extractor, text, dt.date(2012, 5, 10)) == [
+        (dt.date(2012, 5, 9), dt.date(2012, 5, 9))
+    ]

@@ -444,3 +444,23 @@ def test_small_clauses_of_a_campaign_toll_are_all_aggregates() -> None:
     result = run(text)
     assert result.events == []
     assert sorted(a.kind for a in result.aggregates) == ["killed", "wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Militants shot dead a teacher at Surankote in Poonch District on Tuesday.",
+            (1, 1),
+            id="shot-dead-a-teacher",
+        ),
+        pytest.param(
+            "Three Security Force (SF) personnel were killed when Maoists triggered an IED blast "
+            "at Kirandul on Sunday.",
+            (3, 3),
+            id="number-before-a-bracketed-name",
+        ),
+    ],
+)
+def test_killed_in_south_asian_wire_style(text: str, expected: tuple[int, int | None]) -> None:
+    assert bounds(first_event(text).killed) == expected

@@ -156,11 +156,15 @@ def assign_dates(parsed: ParsedArticle, fragments: list[Fragment], anchor: dt.da
 def _entry_date(parsed: ParsedArticle, anchor: dt.date | None) -> EventDate | None:
     """The date that labels a chronology entry or an incident summary ('12/03/2015: ...')."""
     dateline = parsed.dateline
-    if dateline is None or not dateline.entry:
+    if dateline is None or not dateline.entry or not dateline.date_text:
         return None
-    for mention in find_dates(parsed.text, end=dateline.end):
+    # read alone ("May 9", not "May 9:" which could be a clock time); a numeric label keeps
+    # its colon, which marks the month-first convention
+    label = dateline.date_text + (":" if "/" in dateline.date_text else "")
+    evidence = _span(parsed, dateline.date_start or 0, len(dateline.date_text))
+    for mention in find_dates(label):
         if mention.kind in ("explicit", "iso", "numeric"):
-            return resolve(mention, anchor, _span(parsed, mention.start, len(mention.text)))
+            return resolve(mention, anchor, evidence)
     return None
 
 

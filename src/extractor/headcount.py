@@ -151,6 +151,17 @@ def single_count(noun: Token) -> Headcount | None:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
             value = number_phrase(child)
             return _with_fused_one(noun, child, value) if value is not None else None
+    # "Three Security Force (SF) personnel": the number the parser hung on a name that
+    # modifies the counted noun, when it opens the phrase
+    for child in noun.children:
+        if child.dep_ in ("nmod", "compound") and child.i < noun.i and child.ent_type_ != "DATE":
+            for number in child.children:
+                if (
+                    number.dep_ == "nummod"
+                    and number.i == noun.left_edge.i
+                    and number.ent_type_ not in (*_NOT_PEOPLE, "DATE")
+                ):
+                    return number_phrase(number)
     # "dozens of people", "hundreds of civilians", "a dozen soldiers"
     if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.dep_ == "pobj":
         holder = noun.head.head

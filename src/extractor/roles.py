@@ -104,6 +104,9 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 args += [("perpetrator", g) for g in _agents(child)]
             elif child.dep_ in ("dobj", "nsubjpass"):
                 args.append(("target", child))
+            elif child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() == "target":
+                # "detonated an IED targeting an AMISOM convoy"
+                args += [("target", g) for g in child.children if g.dep_ == "dobj"]
             elif child.dep_ == "prep" and child.lower_ in (
                 "on",
                 "at",
@@ -135,6 +138,16 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 and child.lower_ in ("on", "against", "at", "targeting", "upon")
             ) or (child.dep_ == "prep" and child.lower_ == "of" and victim_noun):
                 args += [("target", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "aim"):
+                # "an IED targeting an AMISOM convoy", "a bomb aimed at the mayor"
+                args += [("target", g) for g in child.children if g.dep_ == "dobj"]
+                args += [
+                    ("target", g)
+                    for c in child.children
+                    if c.dep_ == "prep" and c.lower_ == "at"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             elif child.dep_ == "poss":
                 args.append(("target" if victim_noun else "perpetrator", child))
             elif (
@@ -151,7 +164,11 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
             "conduct",
             "commit",
             "perpetrate",
+            "trigger",
+            "detonate",
+            "plant",
         ):
+            # "Maoists triggered an IED blast", "militants detonated a car bomb"
             args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
         if mention.type == "bombing" and head.dep_ in ("dobj", "nsubjpass"):
             args += [("target", g) for g in _planted_at(head.head)]

@@ -385,12 +385,10 @@ def _victims(token: Token) -> list[Token]:
     if token.pos_ == "VERB" and not found:
         found += [c for c in children if c.dep_ in ("npadvmod", "appos") and is_person_name(c)]
     # "left five people dead", "was found dead": dead is a predicate of the verb's object
-    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.lower_ in (
-        "dead",
-        "injured",
-        "wounded",
-        "hurt",
-    ):
+    if (
+        token.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+        and token.lower_ in ("dead", "injured", "wounded", "hurt")
+    ) or (token.dep_ == "advmod" and token.lower_ == "dead"):  # "shot dead a teacher"
         found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         found += [c for c in children if c.dep_ == "nsubj"]
     # "took nine people hostage", "were taken hostage"
