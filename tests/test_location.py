@@ -194,3 +194,29 @@ def test_scene_named_in_mixed_case(
     assert location.country_code == country
     if name is not None:
         assert location.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        pytest.param(
+            "Two bombs exploded near the finish line of the Boston Marathon on Monday, killing "
+            "three people.",
+            "Boston",
+            "US",
+            id="an-event-named-after-its-city",
+        ),
+        pytest.param(
+            "A suicide bomber blew himself up at the Manchester Arena on Monday night, killing "
+            "22 people.",
+            "Manchester",
+            "GB",
+            id="a-building-named-after-its-city",
+        ),
+    ],
+)
+def test_an_event_or_building_named_after_a_city_lies_in_it(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    location = located(extractor, text)
+    assert (location.name, location.country_code) == (name, country)

@@ -147,7 +147,40 @@ def recognise(parsed: ParsedArticle) -> list[PlaceMention]:
             unit = _unit_word(text, start, end)
             found.append(PlaceMention(start, end, raw, candidates, cue, direction, unit))
     found.extend(_named_settlements(parsed, found, blocked))
+    found.extend(_event_cities(parsed, found))
     return found
+
+
+def _event_cities(parsed: ParsedArticle, found: list[PlaceMention]) -> list[PlaceMention]:
+    """'the Boston Marathon', 'the Manchester Arena': an event or a building named after a
+    city lies in it, even when the city's name is also a common word (mixed case only)."""
+    if parsed.all_caps:
+        return []
+    covered = [(p.start, p.end) for p in found]
+    cities: list[PlaceMention] = []
+    for sent in parsed.parsed:
+        assert sent.doc is not None
+        for ent in sent.doc.ents:
+            if ent.label_ not in ("EVENT", "FAC") or len(ent) < 2:
+                continue
+            first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
+            if first.pos_ != "PROPN" or not first.text[:1].isupper():
+                continue
+            start = sent.start + first.idx
+            end = start + len(first.text)
+            if _overlaps(covered, start, end):
+                continue
+            key = fold(first.text)
+            candidates = tuple(
+                e
+                for e in index().lookup(first.text)
+                if fold(e.name) == key and e.kind == "city" and (e.population or 0) >= 100_000
+            )
+            if not candidates:
+                continue
+            cue, direction = _cue_before(parsed.text, sent.start + ent.start_char)
+            cities.append(PlaceMention(start, end, first.text, candidates, cue, direction))
+    return cities
 
 
 # "the village of Qwarbeta": a capitalised name after a settlement noun and "of" is a place,
