@@ -92,6 +92,11 @@ NO_INCIDENT = [
         "were killed when a flash flood swept through the gorge in 1999.",
         id="manslaughter-trial",
     ),
+    pytest.param(
+        "Dozens of people were injured when the roof of a shopping centre collapsed in "
+        "Johannesburg on Sunday, as rescue workers and police searched the rubble.",
+        id="roof-collapse-police-rescue",
+    ),
     # protest, unrest and diplomacy
     pytest.param(
         "At least 20 people were killed and hundreds injured in nationwide riots over food "

@@ -183,11 +183,12 @@ def _accident_story(found: list[Mention], parsed: ParsedArticle) -> None:
             hit.value.kind == "cue" and mention.sent.start <= hit.start < mention.sent.end
             for hit in parsed.triggers
         )
-        if (
-            armed
-            or _armed_actor_near(mention, speakers=False)
-            or _attack_words_in(mention, sentence)
-        ):
+        # police and soldiers at an accident are rescuers; only an attacker makes it violence
+        attackers = any(
+            t.lower_ in _ARMED and t.lower_ not in _STATE_FORCES and not _team_squad(t)
+            for t in sentence
+        )
+        if armed or attackers or _attack_words_in(mention, sentence):
             continue
         mention.supported = False
         mention.notes.append("an accident story")
@@ -783,6 +784,10 @@ _PHYSICAL = frozenset(
 )
 
 
+_STATE_FORCES = frozenset(
+    "soldiers soldier troops army police policemen commandos commando paramilitaries "
+    "paramilitary".split()
+)
 _SPEECH = frozenset("say tell report state add confirm announce".split())
 
 
