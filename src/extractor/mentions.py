@@ -496,11 +496,9 @@ def _is_generic(mention: Mention) -> bool:
             and head.head.head.lower_ in _SERIES_NOUNS
         ):
             return True
-        agents_of_a_past_act = (
-            head.lower_.endswith(("bombers", "attackers"))
-            and head.dep_ == "nsubj"
-            and head.head.tag_ == "VBD"
-        )  # "suicide bombers struck three churches": the people of one attack
+        # "suicide bombers struck three churches", "Russian air strikes killed 20 civilians":
+        # the subject of a verb in the past tells of what happened, not of a habit
+        agents_of_a_past_act = head.dep_ == "nsubj" and head.head.tag_ == "VBD"
         if (
             not any(child.dep_ in ("det", "nummod", "poss") for child in children)
             and head.dep_ in ("nsubj", "dobj", "pobj", "conj", "attr")
