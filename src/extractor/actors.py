@@ -112,6 +112,35 @@ class ActorMention:
     def key(self) -> str:
         return self.actor_id or self.name.lower()
 
+    @classmethod
+    def of_group(
+        cls,
+        role: Role,
+        mention: Mention,
+        match: tuple[int, int, str],
+        group: GroupEntry,
+        attribution: Attribution = "reported",
+        *,
+        syntactic: bool = True,
+    ) -> ActorMention:
+        """A party that is a group of the gazetteer, named at match (start, end, text); its
+        country when it fights in one only."""
+        start, end, text = match
+        country = group.countries[0] if len(group.countries) == 1 else None
+        return cls(
+            role,
+            mention,
+            start,
+            end,
+            text,
+            group.name,
+            group.kind,
+            group.id,
+            country,
+            attribution,
+            syntactic=syntactic,
+        )
+
 
 @functools.cache
 def index() -> ActorIndex:
@@ -226,16 +255,11 @@ def _implied(
         group = match.value
         sentence = context.parsed.sentence_at(match.start)
         implied.append(
-            ActorMention(
+            ActorMention.of_group(
                 "perpetrator",
                 mention,
-                match.start,
-                match.end,
-                match.text,
-                group.name,
-                group.kind,
-                group.id,
-                group.countries[0] if len(group.countries) == 1 else None,
+                (match.start, match.end, match.text),
+                group,
                 _stated_attribution(sentence, mention),
                 syntactic=False,
             )
@@ -327,18 +351,7 @@ class _Context:
             if group is None and token.lower_ in _PRONOUNS:
                 return None
         if group is not None:
-            return ActorMention(
-                role,
-                mention,
-                start,
-                end,
-                text,
-                group.name,
-                group.kind,
-                group.id,
-                group.countries[0] if len(group.countries) == 1 else None,
-                attribution,
-            )
+            return ActorMention.of_group(role, mention, (start, end, text), group, attribution)
         head_start = offset + token.idx
         noun = self._noun_in(start, end, head=(head_start, head_start + len(token.text)))
         name = clean_name(span)
@@ -437,19 +450,7 @@ class _Context:
             group = self._group_in(start, end)
             text = self.parsed.text[start:end]
             if group is not None:
-                return [
-                    ActorMention(
-                        "perpetrator",
-                        mention,
-                        start,
-                        end,
-                        text,
-                        group.name,
-                        group.kind,
-                        group.id,
-                        group.countries[0] if len(group.countries) == 1 else None,
-                    )
-                ]
+                return [ActorMention.of_group("perpetrator", mention, (start, end, text), group)]
             noun = self._noun_in(start, end)
             if noun is not None and noun.entry.kind in _ATTACKER_KINDS:
                 name = " ".join(text.split())

@@ -44,8 +44,7 @@ def find_anchor(parsed: ParsedArticle) -> Anchor:
     from_name = _filename_date(article.source)
     latest = _latest_explicit(parsed.text)
     if dateline and dateline.date_text and dateline.date_start is not None:
-        # an entry label keeps its colon: "12/03/2015:" is read as the entry convention has it
-        label = dateline.date_text + (":" if dateline.entry and "/" in dateline.date_text else "")
+        label = dateline.date_label or dateline.date_text
         resolved = resolve_explicit_text(label, None)
         source: PublishedSource = "dateline"
         if resolved is None:

@@ -186,16 +186,11 @@ def _sole_group(context: _Context, about: Mention) -> list[ActorMention]:
     match = inside[0]
     group = match.value
     return [
-        ActorMention(
+        ActorMention.of_group(
             "perpetrator",
             about,
-            match.start,
-            match.end,
-            match.text,
-            group.name,
-            group.kind,
-            group.id,
-            group.countries[0] if len(group.countries) == 1 else None,
+            (match.start, match.end, match.text),
+            group,
             "claimed",
             syntactic=False,
         )
@@ -557,17 +552,8 @@ def _claimant(context: _Context, about: Mention, subject: Token) -> ActorMention
     end = offset + right.idx + len(right.text)
     for match in context.groups:
         if start <= match.start and match.end <= end and match.value.kind != "state_forces":
-            group = match.value
-            return ActorMention(
-                "perpetrator",
-                about,
-                match.start,
-                match.end,
-                match.text,
-                group.name,
-                group.kind,
-                group.id,
-                group.countries[0] if len(group.countries) == 1 else None,
+            return ActorMention.of_group(
+                "perpetrator", about, (match.start, match.end, match.text), match.value
             )
     if actor is not None and actor.kind in ("armed_group", "unknown_armed", "militia"):
         return actor

@@ -52,6 +52,15 @@ class Dateline:
     # chronology or an incident summary; it is the date of what the entry tells
     entry: bool = False
 
+    @property
+    def date_label(self) -> str | None:
+        """The date as it is to be read: a numeric entry label keeps its colon, which marks the
+        month-first convention of incident summaries ('12/03/2015:'); 'May 9' is read alone,
+        since 'May 9:' could start a clock time."""
+        if self.date_text is None:
+            return None
+        return self.date_text + (":" if self.entry and "/" in self.date_text else "")
+
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline at the start of a text, or None."""

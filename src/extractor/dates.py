@@ -158,11 +158,8 @@ def _entry_date(parsed: ParsedArticle, anchor: dt.date | None) -> EventDate | No
     dateline = parsed.dateline
     if dateline is None or not dateline.entry or not dateline.date_text:
         return None
-    # read alone ("May 9", not "May 9:" which could be a clock time); a numeric label keeps
-    # its colon, which marks the month-first convention
-    label = dateline.date_text + (":" if "/" in dateline.date_text else "")
     evidence = _span(parsed, dateline.date_start or 0, len(dateline.date_text))
-    for mention in find_dates(label):
+    for mention in find_dates(dateline.date_label or dateline.date_text):
         if mention.kind in ("explicit", "iso", "numeric"):
             return resolve(mention, anchor, evidence)
     return None

@@ -122,12 +122,10 @@ def _type(incident: Incident, parsed: ParsedArticle) -> EventType:
     types: set[str] = {m.type for m in strong if m.type}
     if not types:
         kidnapped = any(c.outcome == "kidnapped" and not c.aggregate for c in incident.counts)
-        sentences = [parsed.sentences[f.sentence] for f in incident.fragments]
         explosives = any(
-            hit.value.kind == "cue"
-            and "ied" in hit.value.methods
-            and any(s.start <= hit.start < s.end for s in sentences)
-            for hit in parsed.triggers
+            "ied" in cue.methods
+            for f in incident.fragments
+            for cue in parsed.cues_in(parsed.sentences[f.sentence])
         )
         types = {"kidnapping"} if kidnapped else {"bombing" if explosives else "armed_assault"}
     return next(t for t in TYPE_RANK if t in types)

@@ -179,10 +179,7 @@ def _accident_story(found: list[Mention], parsed: ParsedArticle) -> None:
         if mention.kind != "harm" or not mention.supported:
             continue
         sentence = mention.span.sent if mention.span.sent is not None else mention.doc[:]
-        armed = any(
-            hit.value.kind == "cue" and mention.sent.start <= hit.start < mention.sent.end
-            for hit in parsed.triggers
-        )
+        armed = bool(parsed.cues_in(mention.sent))
         # police and soldiers at an accident are rescuers; only an attacker makes it violence
         attackers = any(
             t.lower_ in _ARMED and t.lower_ not in _STATE_FORCES and not _team_squad(t)
@@ -250,10 +247,7 @@ def _describe(mention: Mention, parsed: ParsedArticle) -> Mention:
         return mention
     if mention.kind == "harm" and _none_harmed(head):
         # "explosives that caused no fatalities" still tells of a bombing
-        mention.none_harmed = not any(
-            hit.value.kind == "cue" and mention.sent.start <= hit.start < mention.sent.end
-            for hit in parsed.triggers
-        )
+        mention.none_harmed = not parsed.cues_in(mention.sent)
     mention.negated = _is_negated(head, mention.kind)
     mention.hypothetical = _is_hypothetical(head)
     mention.generic = _is_generic(mention)

@@ -65,6 +65,14 @@ class ParsedArticle:
     parse_text: str = ""
     names: list[tuple[int, int, str]] = field(default_factory=list)
 
+    def cues_in(self, sent: Sentence) -> list[TriggerEntry]:
+        """The weapon and means words ('explosives', 'rifles') of a sentence."""
+        return [
+            hit.value
+            for hit in self.triggers
+            if hit.value.kind == "cue" and sent.start <= hit.start < sent.end
+        ]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding a character offset."""
         for sent in self.sentences:
