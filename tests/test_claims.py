@@ -251,3 +251,75 @@ def test_a_claimant_missing_from_the_gazetteer_keeps_its_name(text: str, by: lis
     claim = only_event(text).claim
     assert claim is not None and claim.status == "claimed"
     assert claim.by == by
+
+
+# A rebel radio's bulletin: attacks told in the first person, and one told in the third.
+BULLETIN = (
+    "CLANDESTINE, 28 NOV 89 (RADIO VENCEREMOS) -- AT 0640 AN FMLN GUERRILLA UNIT LAUNCHED AN "
+    "ATTACK ON ARMY TROOPS NEAR LISLIQUE. WE KILLED THREE AND WOUNDED FIVE. URBAN GUERRILLAS "
+    "SABOTAGED PYLONS AND TRANSFORMERS IN SAN MIGUEL CITY."
+)
+
+
+def test_attacks_told_in_the_groups_own_voice_are_claimed() -> None:
+    """A bulletin in the first person is the group's own word: the sabotage it tells in the
+    third person is claimed by the FMLN too."""
+    events = extract(BULLETIN, published="1989-11-28").events
+    sabotage = [e for e in events if any(t.text == "SABOTAGED" for t in e.triggers)]
+    assert len(sabotage) == 1, [[t.text for t in e.triggers] for e in events]
+    claim = sabotage[0].claim
+    assert claim is not None and claim.status == "claimed", claim
+    assert claim.by == ["Farabundo Martí National Liberation Front"]
+    fmln = [p for p in sabotage[0].perpetrators if p.actor_id == "fmln"]
+    assert [p.attribution for p in fmln] == ["claimed"]
+
+
+def test_a_quoted_first_person_is_not_the_articles_voice() -> None:
+    """'"We killed three soldiers," a commander said' claims that ambush, not the sabotage the
+    reporter tells in another paragraph."""
+    text = (
+        "Rebels of the FMLN sabotaged pylons in San Miguel on Monday, police said.\n\n"
+        "In a separate attack, rebels ambushed an army patrol near Lislique on Sunday. "
+        '"We killed three soldiers," a rebel commander told reporters.'
+    )
+    events = extract(text, published="1989-11-28").events
+    sabotage = [e for e in events if any(t.text == "sabotaged" for t in e.triggers)]
+    assert len(sabotage) == 1, [[t.text for t in e.triggers] for e in events]
+    assert sabotage[0].claim is not None and sabotage[0].claim.status == "not_mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "SAN SALVADOR, 6 JUL 89 -- THE FMLN COMMUNIQUE SAYS THAT ON 2 JULY A VEHICLE OF "
+            "BODYGUARDS DID NOT OBEY THE ORDER TO STOP, WHICH PROVOKED A CLASH WITH OUR UNITS. "
+            "ONE WOMAN WAS KILLED.",
+            "claimed",
+            id="a-clash-with-our-units",
+        ),
+        pytest.param(
+            "Gunmen kidnapped and murdered five student leaders in Guatemala City last month. "
+            '"We never thought they would order us kidnapped and murdered," one of the '
+            "students said.",
+            "not_mentioned",
+            id="us-is-no-attacker",
+        ),
+    ],
+)
+def test_first_person_sides(text: str, status: str) -> None:
+    """'Our units' fought in the clash; 'us' is who was kidnapped, not who kidnapped."""
+    claim = only_event(text).claim
+    assert claim is not None and claim.status == status, claim
+
+
+def test_the_place_a_claim_was_made_from_is_not_another_scene() -> None:
+    """The caller rang the Cali media; the attack was on a pipeline near Tumaco: one incident,
+    claimed."""
+    text = (
+        "Rebels of the ELN blew up a section of the oil pipeline near Tumaco on Thursday. The "
+        "authorities said no oil was spilled. A woman who said she was speaking for the ELN "
+        "called the Cali media to claim responsibility for the attack."
+    )
+    claim = only_event(text).claim
+    assert claim is not None and claim.status == "claimed", claim

@@ -113,3 +113,41 @@ def test_one_attack_word_with_a_target_day_toll_claim_or_in_the_lead_is_an_incid
     extractor: Extractor, text: str
 ) -> None:
     assert len(events(extractor, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A bomb exploded at a bank in Vina del Mar on Friday, shattering its windows. "
+            "Police said another bomb was found and defused at a Catholic school.",
+            id="another-bomb",
+        ),
+        pytest.param(
+            "A bomb exploded today in a Lima restaurant. A second bomb placed in the same "
+            "restaurant was deactivated by the police.",
+            id="a-second-bomb",
+        ),
+    ],
+)
+def test_another_bomb_is_another_incident(extractor: Extractor, text: str) -> None:
+    """'another bomb', 'a second bomb': one more attack, even told in the next breath; this one
+    was defused."""
+    found = events(extractor, text)
+    assert len(found) == 2, [[t.text for t in e.triggers] for e in found]
+    assert found[1].status == "foiled"
+
+
+def test_bombs_hurled_at_a_building_are_an_incident(extractor: Extractor) -> None:
+    """A plural attack noun is usually a pattern, but bombs that were hurled at a temple on a
+    given morning are one attack."""
+    text = (
+        "A bomb went off at the cultural institute in Santiago last night, causing damage but "
+        "no victims. The bomb had been made with a kilo of gelignite.\n\n"
+        "The police also said that the institute had been attacked before.\n\n"
+        "At 0415 this morning incendiary bombs were hurled at a Mormon temple in the Nunoa "
+        "district of Santiago. The bombs caused minor damage."
+    )
+    found = events(extractor, text)
+    assert len(found) == 2, [[t.text for t in e.triggers] for e in found]
+    assert any("Mormon temple" in (t.text or "") for t in found[1].targets), found[1].targets

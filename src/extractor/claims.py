@@ -25,7 +25,7 @@ from .actors import FORCE_KINDS, ActorMention, _Context, index
 from .dates import find_dates, resolve
 from .mentions import Mention
 from .parse import ParsedArticle
-from .schema import Claim, ClaimChannel, ClaimStatus, Perpetrator, Span
+from .schema import Claim, ClaimChannel, ClaimStatus, Event, Perpetrator, Span
 
 _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
     (r"\b(?:amaq|aamaq|a'maq|al-naba|naba)\b", "news_agency"),
@@ -78,7 +78,6 @@ _VOICE_NOUNS = frozenset(
     "note notes letter caller call spokesman spokesperson spokeswoman representative "
     "sign".split()
 )
-_SELF_PRONOUNS = frozenset({"we", "our", "us"})
 _BACK_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
 # Generic nouns for a group's own men: "its units", "urban commando units", "rebel forces".
 _UNIT_NOUNS = frozenset(
@@ -102,6 +101,8 @@ class ClaimMention:
     by: list[ActorMention] = field(default_factory=list)
     channel: ClaimChannel | None = None
     cluster: int = -1
+    # told in the first person outside quotation marks: the article is the group's own text
+    own_voice: bool = False
 
     @property
     def evidence(self) -> Span:
@@ -421,7 +422,9 @@ def _self_report(
         head = mention.head
         agents = _agents(head)
         if any(_first_person(a) for a in agents):
-            return _mention("claimed", mention, head, [], parsed)
+            claim = _mention("claimed", mention, head, [], parsed)
+            claim.own_voice = not _quoted(parsed.text, claim.start)
+            return claim
         speaker_verb = _reporting_verb(head)
         if speaker_verb is None:
             continue
@@ -465,8 +468,8 @@ def _agents(head: Token) -> list[Token]:
         agents = [c for c in head.children if c.dep_ == "poss"]
         if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
             agents += [c for c in head.head.children if c.dep_ == "nsubj"]
-        return agents
-    agents = [c for c in head.children if c.dep_ == "nsubj"]
+        return agents + _sides(head)
+    agents = [c for c in head.children if c.dep_ == "nsubj"] + _sides(head)
     agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
     current = head
     while not agents and current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
@@ -475,10 +478,40 @@ def _agents(head: Token) -> list[Token]:
     return agents
 
 
+# Fights with two sides: each side is one of those who fought ('a clash with our units').
+_FIGHT_LEMMAS = frozenset("clash fight fighting battle combat skirmish firefight".split())
+
+
+def _sides(head: Token) -> list[Token]:
+    """The other side of a fight: 'with our units' of 'a clash with our units', also where the
+    parser hangs it on the verb ('provoked a clash with our units')."""
+    if head.lemma_.lower() not in _FIGHT_LEMMAS:
+        return []
+    heads = [head, head.head] if head.dep_ == "dobj" else [head]
+    return [
+        obj
+        for governor in heads
+        for prep in governor.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _first_person(agent: Token) -> bool:
-    return agent.lower_ in _SELF_PRONOUNS or any(
-        c.dep_ == "poss" and c.lower_ in _SELF_PRONOUNS for c in agent.children
+    """'we', 'our attack', 'our forces'; not 'us', never the doer ('they ordered us kidnapped')."""
+    return agent.lower_ in ("we", "our") or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in agent.children
     )
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether an offset lies inside quotation marks opened in its paragraph."""
+    start = text.rfind("\n\n", 0, offset)
+    before = text[start + 1 if start >= 0 else 0 : offset]
+    opened = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return opened or curly
 
 
 def _reporting_verb(head: Token) -> Token | None:
@@ -653,6 +686,48 @@ def event_claim(
             evidence=first.evidence,
         )
     return Claim(status="not_mentioned")
+
+
+def own_voice(
+    claims: list[ClaimMention], events: list[tuple[set[int], Event]], parsed: ParsedArticle
+) -> tuple[str, ClaimMention] | None:
+    """The group whose own words the article is, and where it says so.
+
+    A communiqué or a rebel radio's bulletin tells attacks in the first person ('we killed
+    three soldiers', 'a clash with our units'); the attacks it tells of its own side in the
+    third person ('urban guerrillas sabotaged pylons') are claimed in the same breath. The
+    side is the named perpetrator of the attacks told in the first person, else the one armed
+    group the article names; with two candidates there is no telling which side speaks.
+    First person inside quotation marks is somebody quoted, not the article's voice."""
+    told = [c for c in claims if c.own_voice]
+    if not told:
+        return None
+    names = {
+        name
+        for clusters, event in events
+        if event.claim is not None and any(c.cluster in clusters for c in told)
+        for name in event.claim.by
+    }
+    if not names:
+        found = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
+        names = {m.value.name for m in found if m.value.kind not in FORCE_KINDS}
+    if len(names) != 1:
+        return None
+    return names.pop(), told[0]
+
+
+def voice_claim(event: Event, voice: tuple[str, ClaimMention]) -> Event:
+    """The event claimed by the article's own voice when its perpetrators are that group."""
+    name, told = voice
+    stated = event.claim is not None and event.claim.status != "not_mentioned"
+    if stated or not any(p.name == name for p in event.perpetrators):
+        return event
+    perpetrators = [
+        p.model_copy(update={"attribution": "claimed"}) if p.name == name else p
+        for p in event.perpetrators
+    ]
+    claim = Claim(status="claimed", by=[name], text=told.text, evidence=told.evidence)
+    return event.model_copy(update={"perpetrators": perpetrators, "claim": claim})
 
 
 def _claim_date(

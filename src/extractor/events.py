@@ -55,10 +55,12 @@ def assemble(
         clusters = {f.cluster for f in incident.fragments}
         own_actors = [a for a in actors if a.mention.cluster in clusters]
         own_claims = [c for c in claims if c.cluster in clusters]
-        events.append(
-            _event(parsed, number, incident, own_actors, own_claims, places, article, anchor)
-        )
-    return events
+        event = _event(parsed, number, incident, own_actors, own_claims, places, article, anchor)
+        events.append((clusters, event))
+    voice = claims_stage.own_voice(claims, events, parsed)
+    if voice is None:
+        return [event for _, event in events]
+    return [claims_stage.voice_claim(event, voice) for _, event in events]
 
 
 def _event(

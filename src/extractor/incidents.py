@@ -33,6 +33,8 @@ _NEW_INCIDENT = re.compile(
     r"earlier(?:,| on| this| in| that)\b|on (?:the )?(?:same day|previous day)\b)",
     re.IGNORECASE,
 )
+# "a second device", "a third bomb": one more attack, not the one already told.
+_ORDINALS = frozenset("second third fourth fifth sixth".split())
 # How far back (in sentences) an undistinguished fragment may still join an incident.
 _MAX_GAP = 8
 # An indefinite attack noun more than this many sentences after an incident introduces another
@@ -91,6 +93,14 @@ class Fragment:
         """Refers back: 'the attack', 'the blast', 'the victims' with no new attack of its own."""
         attacks = self.attack_words
         return bool(attacks) and all(m.definite for m in attacks)
+
+    @property
+    def another(self) -> bool:
+        """Introduces an attack as one more: 'another bomb', 'this second bomb'; not where the
+        fragment also refers back ('wounded in the botched attack ... about to set off a second
+        bomb')."""
+        more = [m for m in self.attack_words if _one_more(m.head)]
+        return bool(more) and not any(m.definite and m not in more for m in self.attack_words)
 
     @property
     def indefinite(self) -> bool:
@@ -171,6 +181,13 @@ class Incident:
             if attempted(mention):
                 return True  # "an armed group tried to attack the residence"
             if (
+                head.dep_ == "nsubjpass"
+                and head.head.tag_ == "VBN"
+                and head.head.lemma_.lower() in _DELIVERY_VERBS
+                and mention.kind == "attack"
+            ):
+                return True  # "incendiary bombs were hurled at a Mormon temple"
+            if (
                 head.pos_ in ("NOUN", "PROPN")
                 and head.tag_ not in ("NNS", "NNPS")
                 and mention.kind == "attack"
@@ -207,6 +224,22 @@ class Incident:
     @property
     def first_sentence(self) -> int:
         return self.fragments[0].sentence
+
+
+# What is done to a bomb to set it against a target: "bombs were hurled at a temple".
+_DELIVERY_VERBS = frozenset(
+    "hurl throw toss lob plant place hide leave detonate explode set fire launch".split()
+)
+
+
+def _one_more(head: Token) -> bool:
+    """'another bomb', 'a second attack'."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ == "another") or (c.dep_ == "amod" and c.lower_ in _ORDINALS)
+        for c in head.children
+    )
 
 
 _ATTEMPT_VERBS = frozenset("try attempt seek".split())
@@ -259,7 +292,12 @@ _FOILING_VERBS = frozenset(
 def foiled(mention: Mention) -> bool:
     """'police defused a bomb', 'a bomb was defused', 'troops thwarted an attack on the base'."""
     head = mention.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _FOILING_VERBS
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = head.head
+    # "a bomb was found and defused": the verb the bomb hangs on, or the one joined to it
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.lemma_.lower() in _FOILING_VERBS for v in verbs)
 
 
 def build_fragments(
@@ -360,6 +398,8 @@ def _choose(
     new_marker = bool(_NEW_INCIDENT.match(fragment.opening))
     if new_marker and fragment.attack_words:
         return None
+    if fragment.another:
+        return None  # "police said another bomb was defused at a school": not the first bomb
     if fragment.definite or _tolls(fragment):
         same = _same_kind(fragment, incidents)
         if same is not None:
@@ -432,6 +472,8 @@ def _update_only(fragment: Fragment) -> bool:
 def _contradicts(fragment: Fragment, incident: Incident, anchor: dt.date | None = None) -> bool:
     """A different scene or a different day (a later toll's day is no other day)."""
     scene = fragment.scene
+    if fragment.claim and not fragment.founding:
+        scene = None  # "a caller told a radio station in Cali": where the claim was made
     if scene is not None and specificity(scene) >= 2:
         for place in incident.places:
             if specificity(place) >= 2 and conflict(scene, place):
