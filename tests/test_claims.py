@@ -323,3 +323,57 @@ def test_the_place_a_claim_was_made_from_is_not_another_scene() -> None:
     )
     claim = only_event(text).claim
     assert claim is not None and claim.status == "claimed", claim
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        pytest.param(
+            "Guerrillas of the Tupac Amaru Revolutionary Movement kidnapped the businessman "
+            "Carlos Ferreyros in Lima on 2 November. The MRTA is asking a $10 million ransom "
+            "for his release.",
+            "mrta",
+            id="ransom",
+        ),
+        pytest.param(
+            "The ELN kidnapped the anthropologist Bruce Olson in the Catatumbo jungle on "
+            "Friday. The ELN has promised to release Olson within the next few days.",
+            "eln",
+            id="promised-to-release",
+        ),
+        pytest.param(
+            "GUERRILLAS OF THE ELN KIDNAPPED THREE PETROBRAS ENGINEERS IN ARAUCA ON FRIDAY. THE "
+            "GUERRILLAS SENT A COMMUNIQUE SAYING THAT THEY WILL ONLY RELEASE THE ENGINEERS WHEN "
+            "COLOMBIA NATIONALIZES THE OIL SECTOR.",
+            "eln",
+            id="release-on-conditions-all-caps",
+        ),
+    ],
+)
+def test_kidnappers_who_set_the_terms_of_release_claim_the_kidnapping(
+    text: str, group: str
+) -> None:
+    """A group that asks a ransom or sets the terms of a release speaks for the kidnapping."""
+    event = only_event(text)
+    assert event.claim is not None and event.claim.status == "claimed", event.claim
+    assert [p.attribution for p in event.perpetrators if p.actor_id == group] == ["claimed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The ELN kidnapped a British engineer in Arauca on Friday. Police believe the "
+            "rebels might demand a ransom.",
+            id="a-guess-at-a-ransom",
+        ),
+        pytest.param(
+            "The ELN kidnapped a rancher in Arauca on Friday. The army has promised to free "
+            "the rancher within days.",
+            id="someone-else-promises",
+        ),
+    ],
+)
+def test_terms_guessed_or_set_by_others_are_no_claim(text: str) -> None:
+    claim = only_event(text).claim
+    assert claim is not None and claim.status == "not_mentioned", claim

@@ -151,3 +151,18 @@ def test_bombs_hurled_at_a_building_are_an_incident(extractor: Extractor) -> Non
     found = events(extractor, text)
     assert len(found) == 2, [[t.text for t in e.triggers] for e in found]
     assert any("Mormon temple" in (t.text or "") for t in found[1].targets), found[1].targets
+
+
+def test_when_an_explosion_occurred_is_the_same_explosion(extractor: Extractor) -> None:
+    """'The explosion occurred at 2130 on Thursday', right after 'a dynamite charge exploded
+    today', tells when that explosion went off, even with a day that disagrees: one incident,
+    dated by the lead."""
+    text = (
+        "A powerful dynamite charge exploded near the U.S. embassy in La Paz today, damaging "
+        "the buildings on the block. The explosion occurred at 2130 on Thursday. The Zarate "
+        "Willka Armed Forces of Liberation claimed responsibility for the attack."
+    )
+    found = events(extractor, text)
+    assert len(found) == 1, [[t.text for t in e.triggers] for e in found]
+    assert found[0].date.start == PUBLISHED
+    assert found[0].claim is not None and found[0].claim.status == "claimed"

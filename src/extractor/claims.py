@@ -730,6 +730,82 @@ def voice_claim(event: Event, voice: tuple[str, ClaimMention]) -> Event:
     return event.model_copy(update={"perpetrators": perpetrators, "claim": claim})
 
 
+# Kidnappers who set the terms of a hostage's release speak for the kidnapping: "the MRTA is
+# asking $10 million ransom for his release", "the ELN has promised to release Olson", "they will
+# only release the engineers when ...", "released on 19 February by the ELN with a message".
+_TERMS = re.compile(
+    r"\b(?:demand|ask|seek|want|request)(?:s|ed|ing)?\b[^.;]{0,60}?\bransom\b|"
+    r"\b(?:promis|decid|agree|offer|pledg|vow)(?:e|es|ed|ing)?\s+to\s+(?:\w+\s+){0,2}?"
+    r"(?:release|free|hand over|turn over)\b|"
+    r"\bwill\s+(?:only\s+)?(?:release|free)\b[^.;]{0,100}?\b(?:when|if|until|unless|once)\b|"
+    r"\b(?:released|freed)\b[^.;]{0,100}?\bwith an? (?:message|communiqu|letter|note)|"
+    r"\b(?:conditions|terms|demands) for (?:their|his|her|the) release\b",
+    re.IGNORECASE,
+)
+# Hedged or reported as someone else's guess: "they might be planning to demand a ransom".
+_HEDGE = re.compile(r"\b(?:might|may|could|would|should|possibly|perhaps)\b", re.IGNORECASE)
+# Who the kidnappers are when the sentence does not name them.
+_KIDNAPPERS = re.compile(
+    r"\b(?:kidnappers|abductors|captors|guerrillas|rebels|insurgents|militants|the group|"
+    r"the organi[sz]ation|they|we|our)\b",
+    re.IGNORECASE,
+)
+_HOSTAGE_TYPES = frozenset({"kidnapping", "hostage_taking"})
+
+
+def hostage_terms(events: list[Event], parsed: ParsedArticle) -> list[Event]:
+    """Kidnappings claimed by the group that sets the terms of the hostages' release.
+
+    The group must be the kidnapping's named perpetrator and the sentence must name it, or
+    name no other group and speak of 'the kidnappers', 'the guerrillas', 'they'."""
+    held = [
+        e
+        for e in events
+        if (e.type in _HOSTAGE_TYPES or e.kidnapped is not None)
+        and (e.claim is None or e.claim.status == "not_mentioned")
+    ]
+    if not held:
+        return events
+    found = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
+    groups = [m for m in found if m.value.kind not in FORCE_KINDS]
+    terms: list[tuple[str | None, Span]] = []  # (group named in the sentence, evidence)
+    for sent in parsed.sentences:
+        match = _TERMS.search(sent.text)
+        if match is None or _HEDGE.search(sent.text[: match.end()]):
+            continue
+        named = {m.value.name for m in groups if sent.start <= m.start and m.end <= sent.end}
+        if len(named) > 1:
+            continue
+        if not named and not _KIDNAPPERS.search(sent.text):
+            continue
+        start, end = sent.start + match.start(), sent.start + match.end()
+        evidence = Span(start=start, end=end, text=parsed.text[start:end])
+        terms.append((next(iter(named), None), evidence))
+    if not terms:
+        return events
+    changed = {}
+    for event in held:
+        own = {p.name for p in event.perpetrators if p.actor_id and p.kind not in FORCE_KINDS}
+        for name, evidence in terms:
+            claimant = (
+                name
+                if name in own
+                else (next(iter(own)) if len(own) == 1 and name is None else None)
+            )
+            if claimant is None:
+                continue
+            perpetrators = [
+                p.model_copy(update={"attribution": "claimed"}) if p.name == claimant else p
+                for p in event.perpetrators
+            ]
+            claim = Claim(status="claimed", by=[claimant], text=evidence.text, evidence=evidence)
+            changed[event.id] = event.model_copy(
+                update={"perpetrators": perpetrators, "claim": claim}
+            )
+            break
+    return [changed.get(e.id, e) for e in events]
+
+
 def _claim_date(
     claim: ClaimMention, parsed: ParsedArticle, anchor: dt.date | None
 ) -> dt.date | None:

@@ -58,9 +58,10 @@ def assemble(
         event = _event(parsed, number, incident, own_actors, own_claims, places, article, anchor)
         events.append((clusters, event))
     voice = claims_stage.own_voice(claims, events, parsed)
-    if voice is None:
-        return [event for _, event in events]
-    return [claims_stage.voice_claim(event, voice) for _, event in events]
+    built = [event for _, event in events]
+    if voice is not None:
+        built = [claims_stage.voice_claim(event, voice) for event in built]
+    return claims_stage.hostage_terms(built, parsed)
 
 
 def _event(

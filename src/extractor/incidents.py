@@ -400,6 +400,16 @@ def _choose(
         return None
     if fragment.another:
         return None  # "police said another bomb was defused at a school": not the first bomb
+    if _when_and_where(fragment, incidents[-1]):
+        latest = incidents[-1]
+        date = fragment.date
+        if (
+            date is not None
+            and _dated(fragment)
+            and any(_dated(other) and not _overlap(date, other.date) for other in latest.fragments)
+        ):
+            fragment.date = None  # the day told first stands; a garbled one is no second attack
+        return latest
     if fragment.definite or _tolls(fragment):
         same = _same_kind(fragment, incidents)
         if same is not None:
@@ -415,6 +425,30 @@ def _choose(
         if not fragment.attack_words:
             return None  # a toll or claim that contradicts the latest incident belongs to none
     return None
+
+
+_HAPPEN_LEMMAS = frozenset({"occur", "happen"})
+
+
+def _when_and_where(fragment: Fragment, incident: Incident) -> bool:
+    """'The explosion occurred at 2130 on Thursday', 'the attack took place near the border',
+    told right after an attack: when and where that attack happened, even where the day it
+    gives disagrees with the one told before (a garbled day is the text's error, not a second
+    explosion)."""
+    if not fragment.definite or fragment.sentence - incident.last_sentence > 1:
+        return False
+    for mention in fragment.attack_words:
+        head = mention.head
+        verb = head.head
+        if head.dep_ != "nsubj" or head.tag_ in ("NNS", "NNPS"):
+            continue  # "the ambushes took place on the highway and in Los Masariegos": several
+        lemma = verb.lemma_.lower()
+        took_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
+        if lemma in _HAPPEN_LEMMAS or took_place:
+            own = _kinds([m for m in incident.mentions if m.kind == "attack" and m.counts_as_event])
+            wanted = _kinds([mention])
+            return not wanted or not own or bool(wanted & own)
+    return False
 
 
 def _kinds(mentions: list[Mention]) -> set[str]:
