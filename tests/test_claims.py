@@ -270,6 +270,7 @@ def test_attacks_told_in_the_groups_own_voice_are_claimed() -> None:
     claim = sabotage[0].claim
     assert claim is not None and claim.status == "claimed", claim
     assert claim.by == ["Farabundo Martí National Liberation Front"]
+    assert claim.channel == "radio"  # the dateline names the rebels' radio
     fmln = [p for p in sabotage[0].perpetrators if p.actor_id == "fmln"]
     assert [p.attribution for p in fmln] == ["claimed"]
 
@@ -357,6 +358,8 @@ def test_kidnappers_who_set_the_terms_of_release_claim_the_kidnapping(
     event = only_event(text)
     assert event.claim is not None and event.claim.status == "claimed", event.claim
     assert [p.attribution for p in event.perpetrators if p.actor_id == group] == ["claimed"]
+    assert event.claim.evidence is not None
+    assert event.claim.evidence.text.lower().startswith(("asking", "promised", "will only"))
 
 
 @pytest.mark.parametrize(

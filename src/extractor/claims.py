@@ -424,6 +424,8 @@ def _self_report(
         if any(_first_person(a) for a in agents):
             claim = _mention("claimed", mention, head, [], parsed)
             claim.own_voice = not _quoted(parsed.text, claim.start)
+            if claim.own_voice:
+                claim.channel = claim.channel or _voice_channel(parsed)
             return claim
         speaker_verb = _reporting_verb(head)
         if speaker_verb is None:
@@ -726,8 +728,23 @@ def voice_claim(event: Event, voice: tuple[str, ClaimMention]) -> Event:
         p.model_copy(update={"attribution": "claimed"}) if p.name == name else p
         for p in event.perpetrators
     ]
-    claim = Claim(status="claimed", by=[name], text=told.text, evidence=told.evidence)
+    claim = Claim(
+        status="claimed",
+        by=[name],
+        channel=told.channel,
+        text=told.text,
+        evidence=told.evidence,
+    )
     return event.model_copy(update={"perpetrators": perpetrators, "claim": claim})
+
+
+def _voice_channel(parsed: ParsedArticle) -> ClaimChannel:
+    """How the group spoke: its radio when the dateline names one ('(RADIO VENCEREMOS)'),
+    else a statement."""
+    dateline = parsed.dateline
+    if dateline is not None and _channel(parsed.text[: dateline.end]) == "radio":
+        return "radio"
+    return "statement"
 
 
 # Kidnappers who set the terms of a hostage's release speak for the kidnapping: "the MRTA is
@@ -798,7 +815,15 @@ def hostage_terms(events: list[Event], parsed: ParsedArticle) -> list[Event]:
                 p.model_copy(update={"attribution": "claimed"}) if p.name == claimant else p
                 for p in event.perpetrators
             ]
-            claim = Claim(status="claimed", by=[claimant], text=evidence.text, evidence=evidence)
+            sentence = parsed.sentence_at(evidence.start)
+            said = sentence.text if sentence is not None else evidence.text
+            claim = Claim(
+                status="claimed",
+                by=[claimant],
+                channel=_channel(said),
+                text=evidence.text,
+                evidence=evidence,
+            )
             changed[event.id] = event.model_copy(
                 update={"perpetrators": perpetrators, "claim": claim}
             )
