@@ -380,3 +380,24 @@ def test_kidnappers_who_set_the_terms_of_release_claim_the_kidnapping(
 def test_terms_guessed_or_set_by_others_are_no_claim(text: str) -> None:
     claim = only_event(text).claim
     assert claim is not None and claim.status == "not_mentioned", claim
+
+
+def test_claimed_to_have_killed_is_a_claim() -> None:
+    """'claimed to have killed 12 soldiers': the group claims the deed, whatever the toll."""
+    event = only_event(
+        "Al-Shabaab militants ambushed a convoy of Somali soldiers near Afgoye on Sunday. "
+        "Al-Shabaab claimed to have killed 12 soldiers; the army said three soldiers died."
+    )
+    assert event.claim is not None and event.claim.status == "claimed", event.claim
+    assert event.claim.by == ["al-Shabaab"]
+
+
+def test_nobody_claimed_the_kidnapping_whose_victims_were_released_later() -> None:
+    """The release two weeks later is no second incident for the claim sentence to belong to."""
+    event = only_event(
+        "07/21/2018: Suspected Boko Haram militants abducted 12 women from Gubio town, Borno "
+        "state, Nigeria. The victims were released two weeks later after a ransom was paid. No "
+        "group claimed responsibility for the incident."
+    )
+    assert event.claim is not None and event.claim.status == "unclaimed", event.claim
+    assert event.kidnapped is not None and event.kidnapped.min == 12

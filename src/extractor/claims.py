@@ -287,6 +287,7 @@ def _claim_status(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
             bool(words & _ATTACK_OBJECTS)
             or _for_an_attack(token, objects, mentions, required=True)
             or (token.dep_ in ("acl", "relcl") and _is_attack_word(token.head, mentions))
+            or _claimed_to_have_done(token, mentions)
         )
     if not claimed:
         return None
@@ -296,6 +297,20 @@ def _claim_status(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
     if polarity == "any":
         return None  # "whether any group claimed it": neither said nor denied
     return "unclaimed" if polarity == "negative" else "claimed"
+
+
+def _claimed_to_have_done(verb: Token, mentions: list[Mention]) -> bool:
+    """'Al-Shabaab claimed to have killed 12 soldiers', 'claimed to have carried out the
+    attack': the claimant's own deed, in a perfect infinitive."""
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
+        done = any(m.kind in ("attack", "harm") and m.head.i == clause.i for m in mentions)
+        performed = clause.lemma_.lower() in _PERFORM_VERBS and any(
+            c.dep_ == "dobj" and _is_attack_word(c, mentions) for c in clause.children
+        )
+        if perfect and (done or performed):
+            return True
+    return False
 
 
 def _polarity(verb: Token) -> str:

@@ -163,6 +163,11 @@ class Incident:
         return [p for f in self.fragments for p in f.places]
 
     @property
+    def attacked(self) -> bool:
+        """Has an attack word of its own, not only victims or a toll."""
+        return any(m.kind == "attack" and m.counts_as_event for m in self.mentions)
+
+    @property
     def specific(self) -> bool:
         """Told as one event: a casualty count, an attack verb in the past, or an attack noun
         anchored by a day, a scene or a named victim. "the bombings" alone is a pattern."""
@@ -414,6 +419,12 @@ def _choose(
         same = _same_kind(fragment, incidents)
         if same is not None:
             return same
+    if fragment.claim and not fragment.attack_words and not incidents[-1].attacked:
+        # "No group claimed the incident" after "the victims were released two weeks later":
+        # a claim is about the attack told before, not about its victims' release
+        attacked = [i for i in incidents if i.attacked and not _contradicts(fragment, i)]
+        if attacked and fragment.sentence - attacked[-1].last_sentence <= _MAX_GAP:
+            return attacked[-1]
     for incident in reversed(incidents):
         gap = fragment.sentence - incident.last_sentence
         if gap > _MAX_GAP and not fragment.definite:
