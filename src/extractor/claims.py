@@ -739,16 +739,17 @@ def voice_claim(event: Event, voice: tuple[str, ClaimMention]) -> Event:
     stated = event.claim is not None and event.claim.status != "not_mentioned"
     if stated or not any(p.name == name for p in event.perpetrators):
         return event
+    return _claimed_by(event, name, told.channel, told.evidence)
+
+
+def _claimed_by(event: Event, name: str, channel: ClaimChannel | None, evidence: Span) -> Event:
+    """The event claimed by one of its perpetrators, who becomes a claimed perpetrator."""
     perpetrators = [
         p.model_copy(update={"attribution": "claimed"}) if p.name == name else p
         for p in event.perpetrators
     ]
     claim = Claim(
-        status="claimed",
-        by=[name],
-        channel=told.channel,
-        text=told.text,
-        evidence=told.evidence,
+        status="claimed", by=[name], channel=channel, text=evidence.text, evidence=evidence
     )
     return event.model_copy(update={"perpetrators": perpetrators, "claim": claim})
 
@@ -826,22 +827,9 @@ def hostage_terms(events: list[Event], parsed: ParsedArticle) -> list[Event]:
             )
             if claimant is None:
                 continue
-            perpetrators = [
-                p.model_copy(update={"attribution": "claimed"}) if p.name == claimant else p
-                for p in event.perpetrators
-            ]
             sentence = parsed.sentence_at(evidence.start)
             said = sentence.text if sentence is not None else evidence.text
-            claim = Claim(
-                status="claimed",
-                by=[claimant],
-                channel=_channel(said),
-                text=evidence.text,
-                evidence=evidence,
-            )
-            changed[event.id] = event.model_copy(
-                update={"perpetrators": perpetrators, "claim": claim}
-            )
+            changed[event.id] = _claimed_by(event, claimant, _channel(said), evidence)
             break
     return [changed.get(e.id, e) for e in events]
 
