@@ -401,3 +401,60 @@ def test_nobody_claimed_the_kidnapping_whose_victims_were_released_later() -> No
     )
     assert event.claim is not None and event.claim.status == "unclaimed", event.claim
     assert event.kidnapped is not None and event.kidnapped.min == 12
+
+
+KIRKUK = "A car bomb exploded outside a police station in Kirkuk on Sunday, killing seven people. "
+
+
+@pytest.mark.parametrize(
+    ("tail", "status", "by"),
+    [
+        pytest.param(
+            "The Islamic State said it carried out the attack.",
+            "claimed",
+            ["Islamic State"],
+            id="said-it-carried-out-the-attack",
+        ),
+        pytest.param(
+            "The Islamic State said its fighters had detonated the car bomb.",
+            "claimed",
+            ["Islamic State"],
+            id="said-its-fighters-detonated",
+        ),
+        pytest.param(
+            "The Islamic State issued a statement saying its fighters were responsible.",
+            "claimed",
+            ["Islamic State"],
+            id="a-statement-saying-its-fighters-were-responsible",
+        ),
+        pytest.param(
+            "The Taliban said they did not carry out the attack.",
+            "denied",
+            ["Taliban"],
+            id="said-they-did-not-carry-it-out",
+        ),
+        pytest.param(
+            "Police said the Islamic State carried out the attack.",
+            "not_mentioned",
+            [],
+            id="the-police-say-who-did-it",
+        ),
+    ],
+)
+def test_a_group_telling_of_its_own_deed(tail: str, status: str, by: list[str]) -> None:
+    """What a group says it did (or did not do) is its claim (or denial); what the police say
+    it did is not."""
+    claim = only_event(KIRKUK + tail).claim
+    assert claim is not None and claim.status == status, claim
+    assert claim.by == by
+
+
+def test_its_attack_is_the_doers_not_the_reporters() -> None:
+    """'the police reported that the ELN carried out its sixth attack': 'its' is the ELN's; the
+    police are no perpetrator and claim nothing."""
+    event = only_event(
+        "The national police reported that the ELN today carried out its sixth attack this "
+        "year against the Pacific oil pipeline near Tumaco, blowing up a section of it."
+    )
+    assert event.claim is not None and event.claim.status == "not_mentioned", event.claim
+    assert [p.actor_id for p in event.perpetrators if p.kind == "police"] == []

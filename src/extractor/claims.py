@@ -388,7 +388,10 @@ def _responsible(token: Token, mentions: list[Mention]) -> ClaimStatus | None:
     was responsible', 'a man claiming to be responsible': the group speaks of itself."""
     copula = token.head
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    pointed = subject is not None and subject.lower_ in _BACK_PRONOUNS
+    pointed = subject is not None and (
+        subject.lower_ in _BACK_PRONOUNS
+        or any(c.dep_ == "poss" and c.lower_ in _BACK_PRONOUNS for c in subject.children)
+    )  # "they were responsible", "its fighters were responsible"
     has_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     if not _for_an_attack(token, [], mentions, required=True) and (has_for or not pointed):
         return None  # "responsible for security"; a bare "responsible" only of the speaker
@@ -415,6 +418,8 @@ def _speaker(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "a statement saying ...": the statement speaks
     for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "csubj", "advcl")):
         found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if found is not None and found.i < clause.i:
@@ -432,13 +437,15 @@ def _self_report(
     or reported by the group that did it ('the FMLN reports that urban commando units staged
     attacks', 'the army said its troops killed ...'): the perpetrators' own word, a claim."""
     for mention in own:
-        if not mention.counts_as_event or not _performed(mention):
-            continue
+        refers_back = mention.definite and not (mention.hypothetical or mention.generic)
+        if not (mention.counts_as_event or refers_back) or not _performed(mention):
+            continue  # "the IS said it carried out the attack": a reference back, claimed
+        status: ClaimStatus = "denied" if _not_done(mention) else "claimed"
         head = mention.head
         agents = _agents(head)
         if any(_first_person(a) for a in agents):
-            claim = _mention("claimed", mention, head, [], parsed)
-            claim.own_voice = not _quoted(parsed.text, claim.start)
+            claim = _mention(status, mention, head, [], parsed)
+            claim.own_voice = status == "claimed" and not _quoted(parsed.text, claim.start)
             if claim.own_voice:
                 claim.channel = claim.channel or _voice_channel(parsed)
             return claim
@@ -452,16 +459,25 @@ def _self_report(
         if group is None or not (group.actor_id or group.kind in ("state_forces", "police")):
             continue
         if any(_own_men(a, group, context, mention) for a in agents):
-            group.attribution = "claimed"
+            if status == "claimed":
+                group.attribution = "claimed"
             group.syntactic = False
-            return _mention("claimed", mention, speaker_verb, [group], parsed)
+            return _mention(status, mention, speaker_verb, [group], parsed)
     return None
+
+
+def _not_done(mention: Mention) -> bool:
+    """'they did not carry out the attack': the deed denied by the verb it is done by."""
+    head = mention.head
+    verb = head.head if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS else head
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 # Who tells of an attack without speaking for any side of it.
 _INFORMANTS = frozenset("source witness resident report medium observer analyst doctor".split())
 _PERFORM_VERBS = frozenset(
-    "inflict cause carry launch stage mount conduct commit perpetrate execute".split()
+    "inflict cause carry launch stage mount conduct commit perpetrate execute detonate "
+    "plant".split()
 )
 
 
@@ -484,7 +500,9 @@ def _agents(head: Token) -> list[Token]:
     if head.pos_ in ("NOUN", "PROPN"):
         agents = [c for c in head.children if c.dep_ == "poss"]
         if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
-            agents += [c for c in head.head.children if c.dep_ == "nsubj"]
+            doers = [c for c in head.head.children if c.dep_ == "nsubj"]
+            # "the police reported that the ELN carried out its sixth attack": 'its' is the ELN
+            agents = doers or agents
         return agents + _sides(head)
     agents = [c for c in head.children if c.dep_ == "nsubj"] + _sides(head)
     agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
@@ -532,8 +550,11 @@ def _quoted(text: str, offset: int) -> bool:
 
 
 def _reporting_verb(head: Token) -> Token | None:
-    """The saying verb whose reported clause holds an attack word, within two clause steps."""
+    """The saying verb whose reported clause holds an attack word, within two clause steps
+    ('the IS said it carried out the attack': from the verb the attack noun is done by)."""
     current = head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
+        current = head.head
     for _ in range(3):
         if current.head.i == current.i:
             return None

@@ -19,7 +19,7 @@ from . import places as places_stage
 from . import tolls as tolls_stage
 from .actors import ActorMention
 from .claims import ClaimMention
-from .incidents import Incident, attempted, foiled
+from .incidents import MAX_GAP, Incident, attempted, foiled
 from .mentions import Mention
 from .parse import ParsedArticle
 from .places import PlaceMention
@@ -51,8 +51,10 @@ def assemble(
     """Event records, one per incident, in text order."""
     article = places_stage.article_countries(places, parsed)
     events = []
+    orphans = _orphan_claims(incidents, claims)
     for number, incident in enumerate(incidents, 1):
         clusters = {f.cluster for f in incident.fragments}
+        clusters |= {c.cluster for c in orphans.get(id(incident), [])}
         own_actors = [a for a in actors if a.mention.cluster in clusters]
         own_claims = [c for c in claims if c.cluster in clusters]
         event = _event(parsed, number, incident, own_actors, own_claims, places, article, anchor)
@@ -62,6 +64,23 @@ def assemble(
     if voice is not None:
         built = [claims_stage.voice_claim(event, voice) for event in built]
     return claims_stage.hostage_terms(built, parsed)
+
+
+def _orphan_claims(
+    incidents: list[Incident], claims: list[ClaimMention]
+) -> dict[int, list[ClaimMention]]:
+    """Claims about 'the attack' told in a sentence that joined no incident ('the Taliban said
+    they did not carry out the attack': a denial, with no attack word of its own), by the
+    incident they refer back to: the latest one told before them, within reach."""
+    placed = {f.cluster for incident in incidents for f in incident.fragments}
+    found: dict[int, list[ClaimMention]] = {}
+    for claim in claims:
+        if claim.cluster in placed or claim.mention is None or not claim.mention.definite:
+            continue
+        before = [i for i in incidents if i.first_sentence < claim.sentence]
+        if before and claim.sentence - before[-1].last_sentence <= MAX_GAP:
+            found.setdefault(id(before[-1]), []).append(claim)
+    return found
 
 
 def _event(

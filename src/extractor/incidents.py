@@ -36,7 +36,7 @@ _NEW_INCIDENT = re.compile(
 # "a second device", "a third bomb": one more attack, not the one already told.
 _ORDINALS = frozenset("second third fourth fifth sixth".split())
 # How far back (in sentences) an undistinguished fragment may still join an incident.
-_MAX_GAP = 8
+MAX_GAP = 8
 # An indefinite attack noun more than this many sentences after an incident introduces another
 # one; right after it, it is the lead restated ("A bomb killed five. A bomb hidden in a car...").
 _INDEFINITE_GAP = 2
@@ -423,11 +423,11 @@ def _choose(
         # "No group claimed the incident" after "the victims were released two weeks later":
         # a claim is about the attack told before, not about its victims' release
         attacked = [i for i in incidents if i.attacked and not _contradicts(fragment, i)]
-        if attacked and fragment.sentence - attacked[-1].last_sentence <= _MAX_GAP:
+        if attacked and fragment.sentence - attacked[-1].last_sentence <= MAX_GAP:
             return attacked[-1]
     for incident in reversed(incidents):
         gap = fragment.sentence - incident.last_sentence
-        if gap > _MAX_GAP and not fragment.definite:
+        if gap > MAX_GAP and not fragment.definite:
             break
         if fragment.indefinite and gap > _INDEFINITE_GAP:
             return None  # "an ambush", told paragraphs later, is another ambush
@@ -494,7 +494,7 @@ def _same_kind(fragment: Fragment, incidents: list[Incident]) -> Incident | None
         return None
     tolls = set() if fragment.definite else _tolls(fragment)
     for incident in reversed(incidents):
-        if fragment.sentence - incident.last_sentence > _MAX_GAP:
+        if fragment.sentence - incident.last_sentence > MAX_GAP:
             break
         own = [m for m in incident.mentions if m.kind == "attack" and m.counts_as_event]
         if not wanted & _kinds(own) or _contradicts(fragment, incident):
