@@ -380,6 +380,20 @@ ATTRIBUTIONS = [
         "reported",
         id="reported-as-fact",
     ),
+    pytest.param(
+        "A car bomb exploded outside a police station in Kirkuk on Sunday, killing seven "
+        "people. Police said Islamic State militants were behind the attack.",
+        "islamic_state",
+        "accused",
+        id="police-said-x-was-behind",
+    ),
+    pytest.param(
+        "A CAR BOMB EXPLODED OUTSIDE A POLICE STATION IN KIRKUK ON SUNDAY, KILLING SEVEN "
+        "PEOPLE. ISLAMIC STATE MILITANTS WERE BELIEVED TO BE BEHIND THE ATTACK.",
+        "islamic_state",
+        "suspected",
+        id="believed-to-be-behind-all-caps",
+    ),
 ]
 
 

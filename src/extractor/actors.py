@@ -541,6 +541,15 @@ class _Context:
                 targets = [c for c in copula.children if c.dep_ == "nsubj"]
                 said = copula.dep_ == "ccomp" and copula.head.pos_ == "VERB"
                 attribution = "accused" if said else "reported"
+            elif token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_ == "be":
+                # "police said IS militants were behind the attack", "believed to be behind it"
+                copula = token.head
+                if any(c.dep_ == "neg" for c in copula.children):
+                    continue
+                targets = [c for c in copula.children if c.dep_ == "nsubj"]
+                said = copula.dep_ == "ccomp" and copula.head.pos_ == "VERB"
+                doubt = said_with_doubt(token)
+                attribution = "suspected" if doubt else ("accused" if said else "reported")
             elif lemma in _WORK_NOUNS or token.lower_ in _WORK_NOUNS:
                 targets = objects_of(token, "of")
                 cued = lemma.startswith("hallmark") or lemma == "signature"
