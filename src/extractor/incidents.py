@@ -163,9 +163,13 @@ class Incident:
         return [p for f in self.fragments for p in f.places]
 
     @property
+    def attack_words(self) -> list[Mention]:
+        return [m for f in self.fragments for m in f.attack_words]
+
+    @property
     def attacked(self) -> bool:
         """Has an attack word of its own, not only victims or a toll."""
-        return any(m.kind == "attack" and m.counts_as_event for m in self.mentions)
+        return bool(self.attack_words)
 
     @property
     def specific(self) -> bool:
@@ -456,7 +460,7 @@ def _when_and_where(fragment: Fragment, incident: Incident) -> bool:
         lemma = verb.lemma_.lower()
         took_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
         if lemma in _HAPPEN_LEMMAS or took_place:
-            own = _kinds([m for m in incident.mentions if m.kind == "attack" and m.counts_as_event])
+            own = _kinds(incident.attack_words)
             wanted = _kinds([mention])
             return not wanted or not own or bool(wanted & own)
     return False
@@ -496,8 +500,7 @@ def _same_kind(fragment: Fragment, incidents: list[Incident]) -> Incident | None
     for incident in reversed(incidents):
         if fragment.sentence - incident.last_sentence > MAX_GAP:
             break
-        own = [m for m in incident.mentions if m.kind == "attack" and m.counts_as_event]
-        if not wanted & _kinds(own) or _contradicts(fragment, incident):
+        if not wanted & _kinds(incident.attack_words) or _contradicts(fragment, incident):
             continue
         if fragment.definite or tolls & {t for f in incident.fragments for t in _tolls(f)}:
             return incident
