@@ -51,6 +51,13 @@ def dates_of(
             id="two-days-later",
         ),
         pytest.param(
+            "Gunmen attacked a bus near Kano on Monday, 15 November, killing four passengers, 10 "
+            "days after a bomb exploded at a market in Maiduguri, killing six people.",
+            d(22),
+            [(d(15), d(15)), (d(5), d(5))],
+            id="10-days-after-in-digits",
+        ),
+        pytest.param(
             "Militants ambushed an army convoy in Borno on Wednesday, killing ten soldiers. The "
             "next morning, insurgents attacked a village in Yobe and killed five farmers.",
             d(22),

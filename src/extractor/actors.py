@@ -148,10 +148,28 @@ def index() -> ActorIndex:
     return load_actor_index()
 
 
+def article_groups(parsed: ParsedArticle) -> list[Match[GroupEntry]]:
+    """The armed groups an article names, found once per article for every stage."""
+    if parsed.groups is None:
+        parsed.groups = index().find_groups(
+            parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
+        )
+    return parsed.groups
+
+
+def article_nouns(parsed: ParsedArticle) -> list[Match[NounHit]]:
+    """The actor nouns an article uses ('gunmen', 'soldiers'), found once per article."""
+    if parsed.nouns is None:
+        parsed.nouns = index().find_nouns(
+            parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
+        )
+    return parsed.nouns
+
+
 def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     """Spans of armed-group names, for truecasing ALL CAPS text: acronyms stay in capitals."""
     spans = []
-    for match in index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words):
+    for match in article_groups(parsed):
         acronym = " " not in match.text and len(match.text) <= 7
         spans.append((match.start, match.end, "upper" if acronym else "title"))
     return spans
@@ -159,9 +177,7 @@ def name_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 
 def find_actors(parsed: ParsedArticle, mentions: list[Mention]) -> list[ActorMention]:
     """Perpetrators and targets of every attack or casualty mention."""
-    groups = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-    nouns = index().find_nouns(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-    context = _Context(parsed, groups, nouns)
+    context = _Context(parsed, article_groups(parsed), article_nouns(parsed))
     found: list[ActorMention] = []
     told = {m.sent.index for m in mentions if m.kind in ("attack", "harm")}
     for mention in mentions:
@@ -476,18 +492,7 @@ class _Context:
         group = self._group_in(start, end)
         text = self.parsed.text[start:end]
         if group is not None:
-            return ActorMention(
-                "perpetrator",
-                mention,
-                start,
-                end,
-                text,
-                group.name,
-                group.kind,
-                group.id,
-                None,
-                "reported",
-            )
+            return ActorMention.of_group("perpetrator", mention, (start, end, text), group)
         if token.lower_ in _LABEL_MODIFIERS:
             return None  # "a terrorist attack", "a criminal attack": what the act was called
         noun = self._noun_in(start, end)

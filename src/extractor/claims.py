@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .actors import FORCE_KINDS, ActorMention, _Context, index
+from .actors import FORCE_KINDS, ActorMention, _Context, article_groups, article_nouns
 from .dates import find_dates, resolve
 from .mentions import Mention
 from .parse import ParsedArticle
+from .roles import PERFORM_VERBS, performing_verb
 from .schema import Claim, ClaimChannel, ClaimStatus, Event, Perpetrator, Span
 
 _CHANNELS: tuple[tuple[str, ClaimChannel], ...] = (
@@ -111,9 +112,7 @@ class ClaimMention:
 
 def find_claims(parsed: ParsedArticle, mentions: list[Mention]) -> list[ClaimMention]:
     """Claims, denials and 'no group has claimed' statements of the parsed sentences."""
-    groups = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-    nouns = index().find_nouns(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-    context = _Context(parsed, groups, nouns)
+    context = _Context(parsed, article_groups(parsed), article_nouns(parsed))
     found: list[ClaimMention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -469,16 +468,14 @@ def _self_report(
 def _not_done(mention: Mention) -> bool:
     """'they did not carry out the attack': the deed denied by the verb it is done by."""
     head = mention.head
-    verb = head.head if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS else head
+    verb = performing_verb(head, _PERFORM_VERBS) or head
     return any(c.dep_ == "neg" for c in verb.children)
 
 
 # Who tells of an attack without speaking for any side of it.
 _INFORMANTS = frozenset("source witness resident report medium observer analyst doctor".split())
-_PERFORM_VERBS = frozenset(
-    "inflict cause carry launch stage mount conduct commit perpetrate execute detonate "
-    "plant".split()
-)
+# and of harm done: "we inflicted eight casualties"
+_PERFORM_VERBS = PERFORM_VERBS | {"inflict", "cause"}
 
 
 def _performed(mention: Mention) -> bool:
@@ -486,9 +483,7 @@ def _performed(mention: Mention) -> bool:
     'our forces attacked'), or an attack noun; not 'we are being murdered', 'one soldier died'."""
     head = mention.head
     if head.pos_ in ("NOUN", "PROPN"):
-        return mention.kind == "attack" or (
-            head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS
-        )
+        return mention.kind == "attack" or performing_verb(head, _PERFORM_VERBS) is not None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return False
     return mention.kind == "attack" or any(c.dep_ == "dobj" for c in head.children)
@@ -499,8 +494,9 @@ def _agents(head: Token) -> list[Token]:
     attacked', 'we inflicted eight casualties'), the possessor of its noun ('our attack')."""
     if head.pos_ in ("NOUN", "PROPN"):
         agents = [c for c in head.children if c.dep_ == "poss"]
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
-            doers = [c for c in head.head.children if c.dep_ == "nsubj"]
+        doer = performing_verb(head, _PERFORM_VERBS)
+        if doer is not None:
+            doers = [c for c in doer.children if c.dep_ == "nsubj"]
             # "the police reported that the ELN carried out its sixth attack": 'its' is the ELN
             agents = doers or agents
         return agents + _sides(head)
@@ -552,9 +548,7 @@ def _quoted(text: str, offset: int) -> bool:
 def _reporting_verb(head: Token) -> Token | None:
     """The saying verb whose reported clause holds an attack word, within two clause steps
     ('the IS said it carried out the attack': from the verb the attack noun is done by)."""
-    current = head
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in _PERFORM_VERBS:
-        current = head.head
+    current = performing_verb(head, _PERFORM_VERBS) or head
     for _ in range(3):
         if current.head.i == current.i:
             return None
@@ -747,8 +741,8 @@ def own_voice(
         for name in event.claim.by
     }
     if not names:
-        found = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-        names = {m.value.name for m in found if m.value.kind not in FORCE_KINDS}
+        groups = article_groups(parsed)
+        names = {m.value.name for m in groups if m.value.kind not in FORCE_KINDS}
     if len(names) != 1:
         return None
     return names.pop(), told[0]
@@ -820,8 +814,7 @@ def hostage_terms(events: list[Event], parsed: ParsedArticle) -> list[Event]:
     ]
     if not held:
         return events
-    found = index().find_groups(parsed.text, all_caps=parsed.all_caps, tokens=parsed.words)
-    groups = [m for m in found if m.value.kind not in FORCE_KINDS]
+    groups = [m for m in article_groups(parsed) if m.value.kind not in FORCE_KINDS]
     terms: list[tuple[str | None, Span]] = []  # (group named in the sentence, evidence)
     for sent in parsed.sentences:
         match = _TERMS.search(sent.text)

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from .anchor import Anchor, find_anchor
 from .parse import ParsedArticle, tree_distance
+from .roles import PERFORM_VERBS
 from .schema import EventDate, Span
 from .timex import (
     DateMention,
@@ -81,7 +82,7 @@ _PLANNED = frozenset("schedule plan expect".split())
 # "the attack against the university, which took place this morning": the noun's own time.
 _OCCUR = frozenset("occur happen take".split())
 # Verbs that perform an attack named by a noun: "carried out the attack", "staged an ambush".
-_SUPPORT = _OCCUR | frozenset("carry perpetrate commit stage launch conduct mount execute".split())
+_SUPPORT = _OCCUR | PERFORM_VERBS
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass"))
 # A line that signs a quoted post: "- Name (@handle) November 17, 2021".
 _SIGNATURE = re.compile(r"^\s*[-\u2013\u2014]+\s*\S.{0,80}$")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import TriggerEntry
+from .numbers import word_value
 from .parse import ParsedArticle, Sentence
 from .schema import EventType, Method
 
@@ -882,18 +883,6 @@ _SEQUENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _UNITS = {"day": 1, "night": 1, "week": 7, "month": 30, "year": 365, "hour": 0}
-_NUMBER_WORDS = {
-    "the": 1,
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "24": 1,
-}
 
 
 @dataclass(frozen=True)
@@ -937,8 +926,9 @@ def _sequence(cut: re.Match[str], previous: int, start: int) -> Sequence:
     """'the day after' -> the later clause's incident happened 1 day before the earlier's."""
     words = cut.group("span").lower().split()
     unit = next((u for w in words for u in _UNITS if w.startswith(u)), "day")
-    number = _NUMBER_WORDS.get(words[0]) if len(words) > 1 else None
-    days = None if number is None or unit == "hour" else number * _UNITS[unit]
+    first = words[0]
+    number = (1 if first == "the" else word_value(first)) if len(words) > 1 else None
+    days = None if number is None or unit == "hour" else int(number) * _UNITS[unit]
     if unit == "hour":
         days = 0
     relation = cut.group("rel").lower()

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -27,6 +28,9 @@ from .errors import ResourceError
 from .lexicon import TriggerEntry
 from .schema import Article
 from .text import Match, Word, is_all_caps, words
+
+if TYPE_CHECKING:
+    from .actor_index import GroupEntry, NounHit
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +68,9 @@ class ParsedArticle:
     triggers: list[Match[TriggerEntry]]
     parse_text: str = ""
     names: list[tuple[int, int, str]] = field(default_factory=list)
+    # the armed groups and actor nouns the text names, found once (actors.article_groups)
+    groups: list[Match[GroupEntry]] | None = None
+    nouns: list[Match[NounHit]] | None = None
 
     def cues_in(self, sent: Sentence) -> list[TriggerEntry]:
         """The weapon and means words ('explosives', 'rifles') of a sentence."""

@@ -156,20 +156,10 @@ def _direct_arguments(mention: Mention) -> list[tuple[Role, Token]]:
                 and not mention.span.start <= child.i < mention.span.end
             ):
                 args.append(("modifier", child))  # not a word of the mention ("Suicide bombers")
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in (
-            "carry",
-            "launch",
-            "stage",
-            "mount",
-            "conduct",
-            "commit",
-            "perpetrate",
-            "trigger",
-            "detonate",
-            "plant",
-        ):
+        doer = performing_verb(head)
+        if doer is not None:
             # "Maoists triggered an IED blast", "militants detonated a car bomb"
-            args += [("perpetrator", c) for c in head.head.children if c.dep_ == "nsubj"]
+            args += [("perpetrator", c) for c in doer.children if c.dep_ == "nsubj"]
         if mention.type == "bombing" and head.dep_ in ("dobj", "nsubjpass"):
             args += [("target", g) for g in _planted_at(head.head)]
         if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_.lower() in _BLAST_VERBS:
@@ -423,6 +413,20 @@ def objects_of(token: Token, preposition: str) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+# Verbs that carry out an attack named by their object: "carried out the attack", "staged an
+# ambush", "militants detonated a car bomb".
+PERFORM_VERBS = frozenset(
+    "carry launch stage mount conduct commit perpetrate execute trigger detonate plant".split()
+)
+
+
+def performing_verb(head: Token, verbs: frozenset[str] = PERFORM_VERBS) -> Token | None:
+    """The verb an attack noun is the object of when that verb carries it out."""
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+        return head.head
+    return None
 
 
 def said_with_doubt(token: Token) -> bool:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .numbers import word_value
 from .schema import DatePrecision, EventDate, Span
 
 Against = Literal["publication", "event", "explicit", "none"]
@@ -61,25 +62,6 @@ _WEEKDAYS = {
         ]
     )
     for name in names
-}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "24": 1,
-    "48": 2,
-    "72": 3,
 }
 # "May" the month, not the modal: "this may be", "they may have".
 _MAY = (
@@ -480,10 +462,9 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def _count(word: str | None) -> int | None:
-    if not word:
-        return None
-    word = word.lower()
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
+    """'two' -> 2, '3' -> 3, 'a' -> 1; None for no number or none at all."""
+    value = word_value(word) if word else None
+    return int(value) if value else None
 
 
 def interval(

@@ -24,7 +24,7 @@ from .headcount import Headcount, add, is_person_name, joiner, np_count, number_
 from .mentions import Mention
 from .numbers import VAGUE, is_number_word
 from .parse import ParsedArticle
-from .schema import Aggregate, Casualties, CountQualifier, Perpetrator, Span
+from .schema import Aggregate, Casualties, Perpetrator, Span
 
 Outcome = Literal["killed", "wounded", "kidnapped"]
 
@@ -626,12 +626,7 @@ def _toll(counts: list[CountMention], outcome: str) -> Casualties | None:
 
 def _sum(values: list[Casualties]) -> Casualties:
     """Counts of different people added up; the evidence is where the first was read."""
-    low = sum(v.min for v in values)
-    high = None if any(v.max is None for v in values) else sum(v.max or 0 for v in values)
-    qualifiers = {v.qualifier for v in values} - {"exact"}
-    qualifier: CountQualifier = (
-        next(iter(qualifiers)) if len(qualifiers) == 1 else ("exact" if not qualifiers else "range")
-    )
+    low, high, qualifier, _ = add([Headcount(v.min, v.max, v.qualifier, []) for v in values])
     if qualifier == "exact" and high is not None and high > low:
         qualifier = "range"
     return Casualties(

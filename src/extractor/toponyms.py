@@ -306,12 +306,7 @@ def _blocked_spans(parsed: ParsedArticle) -> Blocked:
     name the NER reads as an organisation's, unless it is a unit named with its unit word
     ("Chalatenango Department"); inside a person's name, unless told as a scene ("a road
     between Cheikh Maskin and Izra")."""
-    groups = [
-        (m.start, m.end)
-        for m in actors.index().find_groups(
-            parsed.text, all_caps=parsed.all_caps, tokens=parsed.words
-        )
-    ]
+    groups = [(m.start, m.end) for m in actors.article_groups(parsed)]
     persons, orgs = [], []
     for sent in parsed.parsed:
         assert sent.doc is not None
